@@ -1,0 +1,20 @@
+package io.github.pylonchat;
+
+/**
+ * Turns a model object into its {@link ChatProfile}. Implemented by the classes that
+ * {@code pylon-chat-processor} generates ({@code <Type>ChatIdentity}); users do not implement it.
+ *
+ * <p>Each generated class exposes its accessor as {@code public static final INSTANCE}, which
+ * {@link ChatIdentities} finds by the naming rule.
+ *
+ * @param <T> the annotated model type
+ */
+public interface ChatIdentityAccessor<T> {
+  /**
+   * Reads the annotated members of {@code model}.
+   *
+   * @throws IllegalArgumentException if the email is null or blank, or the avatar URL is not
+   *     http(s) (see {@link ChatProfile})
+   */
+  ChatProfile profile(T model);
+}

@@ -1,0 +1,60 @@
+package io.github.pylonchat;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+
+/**
+ * The chat identity of one user, as sent to Pylon in {@code chat_settings}.
+ *
+ * <p>Usually made by a generated {@code <Type>ChatIdentity} accessor (see {@link ChatIdentities});
+ * can also be built by hand. Only {@code email} is required; the other fields may be null and are
+ * then left out.
+ *
+ * <pre>{@code
+ * ChatProfile profile = ChatProfile.of("ada@example.com", "Ada Lovelace");
+ * }</pre>
+ *
+ * @param email sent as {@code email} and signed as {@code email_hash}; not null or blank
+ * @param name sent as {@code name}
+ * @param avatarUrl sent as {@code avatar_url}; an absolute {@code http} or {@code https} URL
+ * @param accountId sent as {@code account_id}
+ * @param accountExternalId sent as {@code account_external_id}
+ */
+public record ChatProfile(
+    String email, String name, String avatarUrl, String accountId, String accountExternalId) {
+
+  /**
+   * Validates the profile.
+   *
+   * @throws IllegalArgumentException if the email is null or blank, or the avatar URL is not an
+   *     absolute http(s) URL
+   */
+  public ChatProfile {
+    if (email == null || email.isBlank()) {
+      throw new IllegalArgumentException(
+          "the chat email is " + (email == null ? "null" : "blank")
+              + ": a logged-in user needs an email for Pylon's identity verification");
+    }
+    if (avatarUrl != null && !isHttpUrl(avatarUrl)) {
+      throw new IllegalArgumentException(
+          "the avatar URL must be an absolute http or https URL (other schemes such as javascript: or data: are refused)");
+    }
+  }
+
+  /** A profile with an email and a display name. */
+  public static ChatProfile of(String email, String name) {
+    return new ChatProfile(email, name, null, null, null);
+  }
+
+  private static boolean isHttpUrl(String url) {
+    try {
+      URI uri = new URI(url);
+      String scheme = uri.getScheme();
+      return uri.isAbsolute()
+          && ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))
+          && uri.getHost() != null;
+    } catch (URISyntaxException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,302 @@
+package io.github.pylonchat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Writes the Pylon chat widget for the current user: a {@code <script>} that sets
+ * {@code window.pylon.chat_settings} (app id, email, name, optional fields and the server-side
+ * {@code email_hash}) followed by Pylon's loader script.
+ *
+ * <p>Framework-neutral, immutable and thread-safe: build one at start-up and share it. Every
+ * user-supplied string is written as a JSON string in which {@code " \ < > & '}, control
+ * characters, U+2028/U+2029 and every non-ASCII character are {@code \}{@code uXXXX} escapes, so
+ * no input can end the script element or the string, whatever the page's encoding. The
+ * {@code email_hash} is always computed over exactly the emitted {@code email}. The identity
+ * secret is never written.
+ *
+ * <pre>{@code
+ * PylonChatWidget widget = PylonChatWidget.builder()
+ *     .appId(System.getenv("PYLON_APP_ID"))
+ *     .identitySecret(IdentitySecret.fromEnvironment())
+ *     .build();
+ * String html = widget.render(currentUser, cspNonce);   // "" when currentUser is null
+ * }</pre>
+ */
+public final class PylonChatWidget {
+  /** Pylon's widget base URL; the app id is appended to it. */
+  public static final String DEFAULT_WIDGET_URL = "https://widget.usepylon.com/widget/";
+  /** Environment variable holding the Pylon app id. */
+  public static final String ENV_APP_ID = "PYLON_APP_ID";
+
+  private static final Pattern APP_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,127}");
+  private static final Pattern NONCE = Pattern.compile("[A-Za-z0-9+/_-]+={0,2}");
+
+  private final String appId;
+  private final EmailHasher hasher; // null only after withoutIdentityVerification()
+  private final AnonymousVisitors anonymous;
+  private final String loaderScript;
+
+  private PylonChatWidget(Builder b) {
+    this.appId = b.appId;
+    this.hasher = b.secret == null ? null : b.secret.hasher();
+    this.anonymous = b.anonymous;
+    this.loaderScript = loaderScript(b.widgetUrl + b.appId);
+  }
+
+  /** A new builder; {@link Builder#appId} and a secret (or the explicit opt-out) are required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A widget configured from {@code PYLON_APP_ID} and {@code PYLON_IDENTITY_SECRET} (or
+   * {@code PYLON_IDENTITY_SECRET_FILE}), for logged-in users only.
+   *
+   * @throws ChatConfigurationException if a variable is missing or malformed
+   */
+  public static PylonChatWidget fromEnvironment() {
+    Map<String, String> env = System.getenv();
+    return builder()
+        .appId(env.get(ENV_APP_ID), ENV_APP_ID)
+        .identitySecret(IdentitySecret.fromEnvironment())
+        .build();
+  }
+
+  /** The configured Pylon app id. */
+  public String appId() {
+    return appId;
+  }
+
+  /** Whether an {@code email_hash} is rendered for identified users. */
+  public boolean verifiesIdentity() {
+    return hasher != null;
+  }
+
+  /**
+   * Renders the widget for {@code user} to a string.
+   *
+   * @param user an object whose type (or a supertype) has {@code @ChatEmail}, a
+   *     {@link ChatProfile}, or null when nobody is logged in
+   * @param nonce the page's CSP nonce, or null/empty for none
+   * @return the markup; empty for a logged-out user unless anonymous visitors get the widget
+   * @throws IllegalArgumentException if the user's type has no chat identity, its email is
+   *     blank, or the nonce is not base64
+   */
+  public String render(Object user, String nonce) {
+    StringBuilder out = new StringBuilder(1024);
+    try {
+      render(user, nonce, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringBuilder does not throw
+    }
+    return out.toString();
+  }
+
+  /**
+   * Renders the widget for {@code user} to {@code out} (for example a template's writer).
+   *
+   * @see #render(Object, String)
+   */
+  public void render(Object user, String nonce, Appendable out) throws IOException {
+    String nonceAttribute = nonceAttribute(nonce);
+    ChatProfile profile = user == null ? null : ChatIdentities.profileOf(user);
+    if (profile == null && anonymous == AnonymousVisitors.NOTHING) {
+      return;
+    }
+    out.append("<script").append(nonceAttribute).append(">window.pylon={\"chat_settings\":{\"app_id\":");
+    appendJsonString(appId, out);
+    if (profile != null) {
+      appendField("email", profile.email(), out);
+      appendField("name", profile.name(), out);
+      appendField("avatar_url", profile.avatarUrl(), out);
+      appendField("account_id", profile.accountId(), out);
+      appendField("account_external_id", profile.accountExternalId(), out);
+      if (hasher != null) {
+        appendField("email_hash", hasher.hash(profile.email()), out);
+      }
+    }
+    out.append("}};</script>\n<script").append(nonceAttribute).append('>').append(loaderScript).append("</script>\n");
+  }
+
+  private static void appendField(String key, String value, Appendable out) throws IOException {
+    if (value != null) {
+      out.append(",\"").append(key).append("\":");
+      appendJsonString(value, out);
+    }
+  }
+
+  private static String nonceAttribute(String nonce) {
+    if (nonce == null || nonce.isEmpty()) {
+      return "";
+    }
+    if (!NONCE.matcher(nonce).matches()) {
+      throw new IllegalArgumentException(
+          "the CSP nonce must be base64 or base64url (letters, digits, + / - _ and up to two ="
+              + " at the end); generate it from random bytes with Base64.getEncoder()");
+    }
+    return " nonce=\"" + nonce + "\"";
+  }
+
+  /**
+   * Appends {@code value} as a JSON string literal that is also safe inside an HTML
+   * {@code <script>} element and as a JavaScript string: only printable ASCII other than
+   * {@code " \ < > & '} is written as is.
+   */
+  static void appendJsonString(String value, Appendable out) throws IOException {
+    out.append('"');
+    int start = 0;
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' && c != '\'') {
+        continue;
+      }
+      out.append(value, start, i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> out.append("\\u").append(HEX_DIGITS[c >> 12 & 0xf]).append(HEX_DIGITS[c >> 8 & 0xf])
+            .append(HEX_DIGITS[c >> 4 & 0xf]).append(HEX_DIGITS[c & 0xf]);
+      }
+      start = i + 1;
+    }
+    out.append(value, start, value.length()).append('"');
+  }
+
+  private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
+
+  /** Pylon's official install snippet, with the widget URL as an escaped string literal. */
+  private static String loaderScript(String widgetUrl) {
+    StringBuilder url = new StringBuilder();
+    try {
+      appendJsonString(widgetUrl, url);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return "(function(){var e=window;var t=document;var n=function(){n.e(arguments)};n.q=[];"
+        + "n.e=function(e){n.q.push(e)};e.Pylon=n;var r=function(){var e=t.createElement(\"script\");"
+        + "e.setAttribute(\"type\",\"text/javascript\");e.setAttribute(\"async\",\"true\");"
+        + "e.setAttribute(\"src\"," + url + ");var n=t.getElementsByTagName(\"script\")[0];"
+        + "n.parentNode.insertBefore(e,n)};if(t.readyState===\"complete\"){r()}"
+        + "else if(e.addEventListener){e.addEventListener(\"load\",r,false)}})();";
+  }
+
+  /**
+   * Configuration of a {@link PylonChatWidget}. Every setting is validated by {@link #build()}
+   * (or earlier), with a {@link ChatConfigurationException} that names the setting.
+   */
+  public static final class Builder {
+    private String appId;
+    private String appIdSetting = "appId";
+    private IdentitySecret secret;
+    private boolean withoutVerification;
+    private String widgetUrl = DEFAULT_WIDGET_URL;
+    private AnonymousVisitors anonymous = AnonymousVisitors.NOTHING;
+
+    private Builder() {}
+
+    /** Pylon's app id (from Pylon's in-app chat settings). Required. */
+    public Builder appId(String appId) {
+      return appId(appId, "appId");
+    }
+
+    /**
+     * Pylon's app id; {@code setting} names where it came from (e.g. {@code pylon.chat.app-id})
+     * in error messages.
+     */
+    public Builder appId(String appId, String setting) {
+      this.appId = appId == null ? null : appId.strip();
+      this.appIdSetting = setting;
+      return this;
+    }
+
+    /** The identity secret; required unless {@link #withoutIdentityVerification()} is called. */
+    public Builder identitySecret(IdentitySecret secret) {
+      this.secret = secret;
+      return this;
+    }
+
+    /**
+     * Explicitly renders no {@code email_hash}. Pylon then cannot verify who is chatting and
+     * users cannot see their earlier chats; use only for local development.
+     */
+    public Builder withoutIdentityVerification() {
+      this.withoutVerification = true;
+      return this;
+    }
+
+    /**
+     * The widget base URL the app id is appended to (default {@value #DEFAULT_WIDGET_URL});
+     * an absolute http(s) URL. A missing trailing {@code /} is added.
+     */
+    public Builder widgetUrl(String widgetUrl) {
+      this.widgetUrl = widgetUrl;
+      return this;
+    }
+
+    /** What logged-out visitors get (default {@link AnonymousVisitors#NOTHING}). */
+    public Builder anonymousVisitors(AnonymousVisitors anonymous) {
+      this.anonymous = anonymous;
+      return this;
+    }
+
+    /**
+     * Validates the settings and builds the widget.
+     *
+     * @throws ChatConfigurationException naming the setting that is missing or wrong
+     */
+    public PylonChatWidget build() {
+      if (appId == null || appId.isEmpty()) {
+        throw new ChatConfigurationException(appIdSetting, "is not set",
+            "Set it to the app id from Pylon's in-app chat settings");
+      }
+      if (!APP_ID.matcher(appId).matches()) {
+        throw new ChatConfigurationException(appIdSetting,
+            "is not a Pylon app id (only letters, digits, - and _ are allowed, at most 128)",
+            "Copy the app id from Pylon's in-app chat settings, for example 8c3f2f6e-1b2a-4c1e-9f3d-2a6b7c8d9e0f");
+      }
+      if (secret == null && !withoutVerification) {
+        throw new ChatConfigurationException("identity secret", "is not set",
+            "Set " + IdentitySecret.ENV_SECRET + " (or configure it), or opt out of identity"
+                + " verification explicitly for local development");
+      }
+      if (secret != null && withoutVerification) {
+        throw new ChatConfigurationException("identity secret",
+            "is set although identity verification was turned off",
+            "Either remove the secret or do not opt out of identity verification");
+      }
+      if (anonymous == null) {
+        throw new ChatConfigurationException("anonymousVisitors", "is null", "Use NOTHING or WIDGET");
+      }
+      widgetUrl = normalizedWidgetUrl(widgetUrl);
+      return new PylonChatWidget(this);
+    }
+
+    private static String normalizedWidgetUrl(String url) {
+      String fix = "Leave it unset for " + DEFAULT_WIDGET_URL + ", or give an absolute http(s) URL";
+      if (url == null || url.isBlank()) {
+        throw new ChatConfigurationException("widgetUrl", "is empty", fix);
+      }
+      try {
+        URI uri = new URI(url.strip());
+        String scheme = uri.getScheme();
+        if (!uri.isAbsolute() || uri.getHost() == null
+            || !("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme))
+            || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+          throw new ChatConfigurationException("widgetUrl", "is not an absolute http(s) URL without query", fix);
+        }
+      } catch (URISyntaxException e) {
+        throw new ChatConfigurationException("widgetUrl", "is not a valid URL", fix);
+      }
+      String stripped = url.strip();
+      return stripped.endsWith("/") ? stripped : stripped + "/";
+    }
+  }
+}
