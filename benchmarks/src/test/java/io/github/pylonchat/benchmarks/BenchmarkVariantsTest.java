@@ -1,0 +1,64 @@
+package io.github.pylonchat.benchmarks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.pylonchat.ChatIdentities;
+import io.github.pylonchat.EmailHasher;
+import io.github.pylonchat.IdentitySecret;
+import io.github.pylonchat.benchmarks.model.Member;
+import io.github.pylonchat.benchmarks.model.MemberChatIdentity;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The variants each benchmark compares compute the same thing, so the comparison is fair. */
+class BenchmarkVariantsTest {
+  private static final String TEST_VECTOR_EMAIL = "user@example.com";
+  private static final String TEST_VECTOR_HASH = "1ece38faced28959b689c9c2a418780d74e131c6c9a8f5d95a9f65366aae012b";
+
+  private final EmailHasher pylonChat = IdentitySecret.ofHex(HashingBenchmark.SECRET_HEX).hasher();
+  private final NaiveEmailHash naive = new NaiveEmailHash(HexFormat.of().parseHex(HashingBenchmark.SECRET_HEX));
+
+  @Test
+  void ourHasherAndTheNaiveOneBothGivePylonsTestVector() {
+    assertEquals(TEST_VECTOR_HASH, pylonChat.hash(TEST_VECTOR_EMAIL));
+    assertEquals(TEST_VECTOR_HASH, naive.of(TEST_VECTOR_EMAIL));
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {16, 64, 512})
+  void everyBenchmarkedEmailHasItsLengthAndTheSameHashFromOurAndTheNaiveHasher(int bytes) {
+    String email = HashingBenchmark.emailOfLength(bytes);
+    assertEquals(bytes, email.getBytes(StandardCharsets.UTF_8).length);
+    assertEquals(naive.of(email), pylonChat.hash(email));
+  }
+
+  @Test
+  void theSixteenByteEmailIsTheTestVectorsEmail() {
+    assertEquals(TEST_VECTOR_EMAIL, HashingBenchmark.emailOfLength(16));
+  }
+
+  @Test
+  void theTagTheFloorAndTheNaivePageRenderTheSameHtml() throws Exception {
+    LayoutPages pages = new LayoutPages();
+    String tag = pages.render(LayoutPages.Variant.TAG);
+    // If the widget's markup changes, page-floor.ftlh and page-naive.ftlh must follow, or the
+    // rendering benchmark compares pages that do different work.
+    assertEquals(tag, pages.render(LayoutPages.Variant.FLOOR));
+    assertEquals(tag, pages.render(LayoutPages.Variant.NAIVE));
+    assertTrue(tag.contains("\"email_hash\":\"" + pylonChat.hash("ada.lovelace@example.com") + "\""), tag);
+    assertTrue(tag.length() > 5_000 && tag.length() < 7_000, "a page of about 5 KB, got " + tag.length());
+  }
+
+  @Test
+  void theLookupAndTheDirectCallReadTheSameProfile() {
+    Member member = new Member(1, "ada.lovelace@example.com", "Ada Lovelace", "acme");
+    Member proxy = new LookupBenchmark.MemberProxy(1, "ada.lovelace@example.com", "Ada Lovelace", "acme");
+    assertEquals(MemberChatIdentity.INSTANCE.profile(member), ChatIdentities.profileOf(member));
+    assertEquals(MemberChatIdentity.INSTANCE.profile(proxy), ChatIdentities.profileOf(proxy));
+    assertEquals("acme", ChatIdentities.profileOf(proxy).accountId());
+  }
+}
