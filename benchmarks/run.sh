@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Builds the benchmarks and runs all four (hashing, rendering, lookup: JMH; compile time: javac
+# with and without pylon-chat-processor), then prints one summary table of ratios.
+#
+#   benchmarks/run.sh            full run (JMH -f 2 -wi 5 -i 5, 1 s warm-up / 2 s measurement
+#                                iterations; compile time 2 warm-ups + 7 runs each): about 12 min
+#                                on 2 cores
+#   benchmarks/run.sh --quick    quick run (JMH -f 1 -wi 2 -i 3, 1 s iterations; compile time
+#                                1 warm-up + 3 runs each): under 5 min on 2 cores
+#
+# Results (JMH JSON, compile-time JSON, summary.md, full logs) go to benchmarks/target/results/.
+# Exits 1 if a benchmark could not run (for example when processor/ has no annotation processor).
+set -euo pipefail
+
+mode=full
+for arg in "$@"; do
+  case "$arg" in
+    --quick) mode=quick ;;
+    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "run.sh: unknown option $arg (use --quick or nothing)" >&2; exit 2 ;;
+  esac
+done
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+for tool in mvn java python3; do
+  command -v "$tool" >/dev/null || { echo "run.sh: $tool is required but not on PATH" >&2; exit 2; }
+done
+
+if [[ $mode == quick ]]; then
+  jmh_settings=(-f 1 -wi 2 -i 3 -w 1s -r 1s)
+  compile_settings=(--warmups 1 --runs 3)
+else
+  jmh_settings=(-f 2 -wi 5 -i 5 -w 1s -r 2s)
+  compile_settings=(--warmups 2 --runs 7)
+fi
+
+results="$root/benchmarks/target/results"
+echo "== building (mvn package, tests skipped) =="
+mvn -B -q -DskipTests -pl benchmarks -am package
+rm -rf "$results"
+mkdir -p "$results"
+
+runtime_jar="$(ls runtime/target/pylon-chat-runtime-*.jar | grep -v -e '-sources' -e '-javadoc' | head -n 1)"
+processor_path="$(ls benchmarks/target/processor-path/*.jar | paste -sd: -):$runtime_jar"
+
+echo "== JMH: hashing, rendering, lookup (${jmh_settings[*]}) =="
+java -jar benchmarks/target/benchmarks.jar "${jmh_settings[@]}" \
+  -rf json -rff "$results/jmh.json" -o "$results/jmh.log"
+grep -A 40 '^Benchmark' "$results/jmh.log" || true
+
+echo "== compile time: 500 model classes with and without the processor (${compile_settings[*]}) =="
+compile_json=-
+if java -Xms1g -Xmx1g -cp benchmarks/target/benchmarks.jar \
+    io.github.pylonchat.benchmarks.compile.CompileTimeBenchmark \
+    --classpath "$runtime_jar" --processor-path "$processor_path" \
+    --classes 500 "${compile_settings[@]}" --json "$results/compile.json" 2>&1 | tee "$results/compile.log"; then
+  compile_json="$results/compile.json"
+else
+  echo "run.sh: the compile-time benchmark did not run; see the message above" >&2
+fi
+
+echo
+echo "== summary ($mode run, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(java -version 2>&1 | head -n 1)) =="
+python3 benchmarks/summarize.py "$results/jmh.json" "$compile_json" | tee "$results/summary.md"

@@ -1,0 +1,113 @@
+#!/usr/bin/env python3
+"""Prints the summary table of benchmarks/run.sh (Markdown) from JMH's JSON and the compile-time JSON.
+
+usage: summarize.py JMH_JSON [COMPILE_JSON | -]
+
+A ratio's error combines the relative errors of its two scores (JMH's 99.9% confidence
+half-widths) in quadrature. A goal is "pass"/"MISS" by the ratio itself, with "(within error)"
+when the error interval crosses the goal. Exits 1 when a benchmark is missing from the input.
+"""
+import json
+import math
+import sys
+
+PKG = "io.github.pylonchat.benchmarks."
+
+
+def load_jmh(path):
+    scores = {}
+    with open(path, encoding="utf-8") as f:
+        for entry in json.load(f):
+            name = entry["benchmark"].removeprefix(PKG)
+            params = entry.get("params") or {}
+            key = name + "".join(f"[{v}]" for _, v in sorted(params.items()))
+            metric = entry["primaryMetric"]
+            error = metric.get("scoreError")
+            if not isinstance(error, (int, float)) or math.isnan(error):
+                error = 0.0
+            scores[key] = (metric["score"], error, metric["scoreUnit"].replace("/op", "").replace("us", "µs"))
+    return scores
+
+
+def figure(score, error, unit):
+    digits = 0 if score >= 100 else (1 if score >= 10 else 2)
+    return f"{score:.{digits}f} ± {error:.{digits}f} {unit}"
+
+
+def ratio_of(numerator, denominator):
+    (a, ea, _), (b, eb, _) = numerator, denominator
+    r = a / b
+    return r, r * math.hypot(ea / a, eb / b)
+
+
+def verdict(ratio, error, goal, at_most):
+    passed = ratio <= goal if at_most else ratio >= goal
+    crosses = (ratio - error) <= goal <= (ratio + error)
+    return ("pass" if passed else "**MISS**") + (" (within error)" if crosses else "")
+
+
+def main(argv):
+    if len(argv) < 2:
+        print(__doc__, file=sys.stderr)
+        return 2
+    jmh = load_jmh(argv[1])
+    rows = []
+    missing = []
+
+    def compare(what, ours_key, other_key, goal, at_most, ours_first, goal_text):
+        if ours_key not in jmh or other_key not in jmh:
+            missing.append(what)
+            rows.append((what, "not run", "", "", goal_text, "not run"))
+            return
+        ours, other = jmh[ours_key], jmh[other_key]
+        r, e = ratio_of(ours, other) if ours_first else ratio_of(other, ours)
+        rows.append((what, figure(*ours), figure(*other), f"{r:.2f} ± {e:.2f}", goal_text,
+                     verdict(r, e, goal, at_most)))
+
+    for size in ("16", "64", "512"):
+        compare(f"hash, {size} B email: naive / ours", f"HashingBenchmark.pylonChat[{size}]",
+                f"HashingBenchmark.naive[{size}]", 2.0, False, False, "≥ 2")
+    for size in ("16", "64", "512"):
+        compare(f"hash, {size} B email: ours / floor", f"HashingBenchmark.pylonChat[{size}]",
+                f"HashingBenchmark.floor[{size}]", 1.5, True, True, "≤ 1.5")
+    compare("render 5 KB page: tag / floor", "RenderingBenchmark.tag", "RenderingBenchmark.floor",
+            1.3, True, True, "≤ 1.3")
+    compare("render 5 KB page: naive / tag", "RenderingBenchmark.tag", "RenderingBenchmark.naive",
+            1.0, False, False, "> 1")
+    compare("lookup: profileOf / direct", "LookupBenchmark.profileOf", "LookupBenchmark.direct",
+            2.0, True, True, "≤ 2")
+    compare("lookup: profileOf(subclass) / direct", "LookupBenchmark.profileOfSubclass",
+            "LookupBenchmark.direct", 2.0, True, True, "≤ 2")
+
+    compile_json = argv[2] if len(argv) > 2 else "-"
+    if compile_json == "-":
+        missing.append("compile time")
+        rows.append(("compile 500 classes: with / without processor", "not run", "", "", "≤ 1.25", "not run"))
+    else:
+        with open(compile_json, encoding="utf-8") as f:
+            c = json.load(f)
+        paired = sorted(w / wo for w, wo in zip(c["withMs"], c["withoutMs"]))
+        r = c["medianWithMs"] / c["medianWithoutMs"]
+        rows.append((f"compile {c['classes']} classes: with / without processor",
+                     f"{c['medianWithMs']:.0f} ms ({min(c['withMs']):.0f}–{max(c['withMs']):.0f})",
+                     f"{c['medianWithoutMs']:.0f} ms ({min(c['withoutMs']):.0f}–{max(c['withoutMs']):.0f})",
+                     f"{r:.2f} ({paired[0]:.2f}–{paired[-1]:.2f})", "≤ 1.25",
+                     verdict(r, 0.0, 1.25, True)))
+
+    header = ("comparison", "ours", "baseline", "ratio", "goal", "result")
+    print("| " + " | ".join(header) + " |")
+    print("|" + "|".join("---" for _ in header) + "|")
+    for row in rows:
+        print("| " + " | ".join(row) + " |")
+    if "LookupBenchmark.accessorFor" in jmh:
+        print(f"\nlookup alone (ChatIdentities.accessorFor): {figure(*jmh['LookupBenchmark.accessorFor'])}")
+    print("\nours / baseline figures: JMH average time ± 99.9% confidence half-width; compile times: "
+          "median (min–max) of the measured runs, ratio of medians (range of the paired runs' ratios).")
+    if missing:
+        print("\nnot run: " + ", ".join(missing), file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
