@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Prints the summary table of benchmarks/run.sh (Markdown) from JMH's JSON and the compile-time JSON.
 
-usage: summarize.py JMH_JSON [COMPILE_JSON | -]
+usage: summarize.py JMH_JSON [COMPILE_JSON | -]...   ("-" for a compile-time run that did not run)
 
 A ratio's error combines the relative errors of its two scores (JMH's 99.9% confidence
 half-widths) in quadrature. A goal is "pass"/"MISS" by the ratio itself, with "(within error)"
@@ -46,6 +46,12 @@ def verdict(ratio, error, goal, at_most):
     return ("pass" if passed else "**MISS**") + (" (within error)" if crosses else "")
 
 
+def median(values):
+    s = sorted(values)
+    mid = len(s) // 2
+    return s[mid] if len(s) % 2 else (s[mid - 1] + s[mid]) / 2
+
+
 def main(argv):
     if len(argv) < 2:
         print(__doc__, file=sys.stderr)
@@ -79,16 +85,18 @@ def main(argv):
     compare("lookup: profileOf(subclass) / direct", "LookupBenchmark.profileOfSubclass",
             "LookupBenchmark.direct", 2.0, True, True, "≤ 2")
 
-    compile_json = argv[2] if len(argv) > 2 else "-"
-    if compile_json == "-":
-        missing.append("compile time")
-        rows.append(("compile 500 classes: with / without processor", "not run", "", "", "≤ 1.25", "not run"))
-    else:
+    compiles = []
+    for compile_json in argv[2:] or ["-"]:
+        if compile_json == "-":
+            missing.append("compile time")
+            rows.append(("compile: with / without processor", "not run", "", "", "≤ 1.25", "not run"))
+            continue
         with open(compile_json, encoding="utf-8") as f:
             c = json.load(f)
+        compiles.append(c)
         paired = sorted(w / wo for w, wo in zip(c["withMs"], c["withoutMs"]))
         r = c["medianWithMs"] / c["medianWithoutMs"]
-        rows.append((f"compile {c['classes']} classes: with / without processor",
+        rows.append((f"compile {c['classes']} classes, {c['annotated']} annotated: with / without processor",
                      f"{c['medianWithMs']:.0f} ms ({min(c['withMs']):.0f}–{max(c['withMs']):.0f})",
                      f"{c['medianWithoutMs']:.0f} ms ({min(c['withoutMs']):.0f}–{max(c['withoutMs']):.0f})",
                      f"{r:.2f} ({paired[0]:.2f}–{paired[-1]:.2f})", "≤ 1.25",
@@ -99,6 +107,10 @@ def main(argv):
     print("|" + "|".join("---" for _ in header) + "|")
     for row in rows:
         print("| " + " | ".join(row) + " |")
+    for c in compiles:
+        cpu_with, cpu_without = median(c["withCpuMs"]), median(c["withoutCpuMs"])
+        print(f"\ncompile, {c['annotated']} annotated, by CPU time of the javac thread (less disturbed by other"
+              f" load): with {cpu_with:.0f} ms, without {cpu_without:.0f} ms, ratio {cpu_with / cpu_without:.2f}")
     if "LookupBenchmark.accessorFor" in jmh:
         print(f"\nlookup alone (ChatIdentities.accessorFor): {figure(*jmh['LookupBenchmark.accessorFor'])}")
     print("\nours / baseline figures: JMH average time ± 99.9% confidence half-width; compile times: "

@@ -11,17 +11,29 @@ import java.util.List;
  * Writes realistic annotated model classes (about 100 lines each: fields, constructor, getters
  * and setters, equals/hashCode/toString) for the compile-time benchmark. Three shapes take turns:
  * a class with a private {@code @ChatEmail} field read through its getter, a class with annotated
- * getters, and a record with annotated components. Spread over ten packages.
+ * getters, and a record with annotated components. Spread over ten packages. Classes past the
+ * annotated ones are the same models without the pylon-chat annotations, as in an app where only
+ * the user models are annotated.
  */
 public final class ModelSources {
   private ModelSources() {}
 
   /**
-   * Writes {@code count} model classes under {@code sourceRoot}.
+   * Writes {@code count} annotated model classes under {@code sourceRoot}.
    *
    * @return the written files
    */
   public static List<Path> write(Path sourceRoot, int count) throws IOException {
+    return write(sourceRoot, count, count);
+  }
+
+  /**
+   * Writes {@code count} model classes under {@code sourceRoot}, of which the first
+   * {@code annotated} carry the pylon-chat annotations.
+   *
+   * @return the written files
+   */
+  public static List<Path> write(Path sourceRoot, int count, int annotated) throws IOException {
     List<Path> files = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       String pkg = "com.example.shop.model.area" + (i % 10);
@@ -35,6 +47,9 @@ public final class ModelSources {
         case 1 -> classWithAnnotatedGetters(pkg, name);
         default -> record(pkg, name);
       };
+      if (i >= annotated) {
+        source = source.replaceAll("import io\\.github\\.pylonchat\\.\\w+;\n", "").replaceAll("@Chat\\w+\\s+", "");
+      }
       Path file = sourceRoot.resolve(pkg.replace('.', '/')).resolve(name + ".java");
       Files.createDirectories(file.getParent());
       Files.writeString(file, source, StandardCharsets.UTF_8);

@@ -15,11 +15,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ModelSourcesTest {
   @Test
-  void eachShapeOfModelClassIsAboutAHundredLinesAndCompiles(@TempDir Path dir) throws Exception {
-    List<Path> sources = ModelSources.write(dir.resolve("src"), 3);
+  void eachShapeOfModelClassIsAboutAHundredLinesAndCompilesWithAndWithoutAnnotations(@TempDir Path dir)
+      throws Exception {
+    List<Path> sources = ModelSources.write(dir.resolve("src"), 6, 3);
     for (Path source : sources) {
       long lines = Files.readAllLines(source).size();
       assertTrue(lines >= 90 && lines <= 130, source.getFileName() + " has " + lines + " lines");
+    }
+    for (int i = 0; i < sources.size(); i++) {
+      String source = Files.readString(sources.get(i));
+      assertEquals(i < 3, source.contains("@ChatEmail"), sources.get(i).getFileName().toString());
+      assertEquals(i < 3, source.contains("io.github.pylonchat"), sources.get(i).getFileName().toString());
     }
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     StringWriter diagnostics = new StringWriter();
@@ -29,7 +35,7 @@ class ModelSourcesTest {
           null, files.getJavaFileObjectsFromPaths(sources)).call();
       assertTrue(ok, diagnostics.toString());
     }
-    assertEquals(3, sources.stream().map(Path::getFileName).distinct().count());
+    assertEquals(6, sources.stream().map(Path::getFileName).distinct().count());
   }
 
   @Test
