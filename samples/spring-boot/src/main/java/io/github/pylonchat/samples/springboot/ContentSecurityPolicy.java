@@ -17,7 +17,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * into the request attribute {@code cspNonce}, where {@code <@pylonChat/>} finds it (the starter's
  * {@code pylon.chat.nonce-attribute}). Only scripts that carry the nonce run, plus scripts from the
  * origin of the widget URL; the other directives are the ones Pylon documents for its widget.
- * Browsers report violations to {@link #REPORT_PATH}.
+ * Browsers report violations to {@link #REPORT_PATH}, with the start of a blocked inline script
+ * ({@code 'report-sample'}).
  */
 @Component
 public class ContentSecurityPolicy extends OncePerRequestFilter {
@@ -48,7 +49,7 @@ public class ContentSecurityPolicy extends OncePerRequestFilter {
 
   /** The policy for one response. */
   String policy(String nonce) {
-    return "script-src 'nonce-" + nonce + "' " + widgetOrigin + "; object-src 'none'; base-uri 'none'; "
+    return "script-src 'nonce-" + nonce + "' " + widgetOrigin + " 'report-sample'; object-src 'none'; base-uri 'none'; "
         + "connect-src 'self' https://*.usepylon.com wss://*.pusher.com; "
         + "font-src 'self' https://*.usepylon.com; style-src 'self' https://*.usepylon.com; "
         + "img-src 'self' https://*.usepylon.com https://pylon-avatars.s3.us-west-1.amazonaws.com "

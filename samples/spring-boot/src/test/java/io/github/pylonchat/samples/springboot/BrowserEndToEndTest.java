@@ -53,13 +53,15 @@ import org.springframework.test.context.DynamicPropertySource;
  * a listener injected over the DevTools protocol (which the page's CSP does not restrict) records
  * every {@code securitypolicyviolation}.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+    "pylon.chat.app-id=" + BrowserEndToEndTest.APP_ID,
+    "pylon.chat.identity-secret=" + BrowserEndToEndTest.SECRET})
 @ExtendWith(OutputCaptureExtension.class)
 class BrowserEndToEndTest {
   private static final String CHROMIUM = "/usr/bin/chromium";
   private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-  private static final String APP_ID = "e2e-test-app";
-  private static final String SECRET = "3a6f0c1e9b2d4f5a8c7e6d5b4a3f2e1d0c9b8a7f6e5d4c3b2a1f0e9d8c7b6a5f";
+  static final String APP_ID = "e2e-test-app";
+  static final String SECRET = "3a6f0c1e9b2d4f5a8c7e6d5b4a3f2e1d0c9b8a7f6e5d4c3b2a1f0e9d8c7b6a5f";
   private static final Duration WAIT = Duration.ofSeconds(10);
   private static final Path SCREENSHOTS = Path.of("target", "e2e-screenshots");
 
@@ -81,9 +83,7 @@ class BrowserEndToEndTest {
   private int port;
 
   @DynamicPropertySource
-  static void pylonSettings(DynamicPropertyRegistry properties) {
-    properties.add("pylon.chat.app-id", () -> APP_ID);
-    properties.add("pylon.chat.identity-secret", () -> SECRET);
+  static void widgetHost(DynamicPropertyRegistry properties) {
     properties.add("pylon.chat.widget-url", BrowserEndToEndTest::widgetUrl);
   }
 
