@@ -23,8 +23,10 @@ class PlainFreemarkerSampleJarIT {
 
   @Test
   void packagedJarServesAMemberPageWithTheWidget() throws Exception {
-    Path jar = Path.of(System.getProperty("sample.jar"));
-    assertTrue(Files.isRegularFile(jar), "run through Maven (mvn verify) so that the jar is built: " + jar);
+    String jarProperty = System.getProperty("sample.jar");
+    assertNotNull(jarProperty, "run by Maven's failsafe plugin (mvn verify), which names the packaged jar in sample.jar");
+    Path jar = Path.of(jarProperty);
+    assertTrue(Files.isRegularFile(jar), "the packaged jar is missing: " + jar);
     ProcessBuilder command = new ProcessBuilder(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(), "0")
         .redirectErrorStream(true);
