@@ -1,7 +1,11 @@
 package io.github.pylonchat.samples.springboot;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.event.EventListener;
 
 /**
  * A Spring Boot web app whose pages show the Pylon chat widget to the signed-in user, with a
@@ -15,8 +19,17 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  */
 @SpringBootApplication
 public class SampleApplication {
+  private static final Log logger = LogFactory.getLog(SampleApplication.class);
+
   /** Starts the sample (port 8080 unless {@code --server.port=...}). */
   public static void main(String[] args) {
     SpringApplication.run(SampleApplication.class, args);
+  }
+
+  /** Tells where to look once the server listens. */
+  @EventListener
+  void announce(WebServerInitializedEvent event) {
+    logger.info("Pylon chat sample running at http://localhost:" + event.getWebServer().getPort()
+        + "/ : sign in as a demo user (Ctrl-C stops it)");
   }
 }
