@@ -1,5 +1,6 @@
 package io.github.pylonchat.samples.springboot;
 
+import io.github.pylonchat.PylonChatWidget;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,7 +32,7 @@ public class ContentSecurityPolicy extends OncePerRequestFilter {
 
   private final String widgetOrigin;
 
-  ContentSecurityPolicy(@Value("${pylon.chat.widget-url:https://widget.usepylon.com/widget/}") String widgetUrl) {
+  ContentSecurityPolicy(@Value("${pylon.chat.widget-url:" + PylonChatWidget.DEFAULT_WIDGET_URL + "}") String widgetUrl) {
     URI uri = URI.create(widgetUrl.strip());
     this.widgetOrigin = uri.getScheme() + "://" + uri.getRawAuthority();
   }
