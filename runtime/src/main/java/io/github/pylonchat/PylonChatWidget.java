@@ -198,6 +198,7 @@ public final class PylonChatWidget {
     private IdentitySecret secret;
     private boolean withoutVerification;
     private String widgetUrl = DEFAULT_WIDGET_URL;
+    private String widgetUrlSetting = "widgetUrl";
     private AnonymousVisitors anonymous = AnonymousVisitors.NOTHING;
 
     private Builder() {}
@@ -237,7 +238,16 @@ public final class PylonChatWidget {
      * an absolute http(s) URL. A missing trailing {@code /} is added.
      */
     public Builder widgetUrl(String widgetUrl) {
+      return widgetUrl(widgetUrl, "widgetUrl");
+    }
+
+    /**
+     * The widget base URL; {@code setting} names where it came from (e.g.
+     * {@code pylon.chat.widget-url}) in error messages.
+     */
+    public Builder widgetUrl(String widgetUrl, String setting) {
       this.widgetUrl = widgetUrl;
+      this.widgetUrlSetting = setting;
       return this;
     }
 
@@ -275,14 +285,14 @@ public final class PylonChatWidget {
       if (anonymous == null) {
         throw new ChatConfigurationException("anonymousVisitors", "is null", "Use NOTHING or WIDGET");
       }
-      widgetUrl = normalizedWidgetUrl(widgetUrl);
+      widgetUrl = normalizedWidgetUrl(widgetUrl, widgetUrlSetting);
       return new PylonChatWidget(this);
     }
 
-    private static String normalizedWidgetUrl(String url) {
+    private static String normalizedWidgetUrl(String url, String setting) {
       String fix = "Leave it unset for " + DEFAULT_WIDGET_URL + ", or give an absolute http(s) URL";
       if (url == null || url.isBlank()) {
-        throw new ChatConfigurationException("widgetUrl", "is empty", fix);
+        throw new ChatConfigurationException(setting, "is empty", fix);
       }
       try {
         URI uri = new URI(url.strip());
@@ -290,10 +300,10 @@ public final class PylonChatWidget {
         if (!uri.isAbsolute() || uri.getHost() == null
             || !("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme))
             || uri.getRawQuery() != null || uri.getRawFragment() != null) {
-          throw new ChatConfigurationException("widgetUrl", "is not an absolute http(s) URL without query", fix);
+          throw new ChatConfigurationException(setting, "is not an absolute http(s) URL without query", fix);
         }
       } catch (URISyntaxException e) {
-        throw new ChatConfigurationException("widgetUrl", "is not a valid URL", fix);
+        throw new ChatConfigurationException(setting, "is not a valid URL", fix);
       }
       String stripped = url.strip();
       return stripped.endsWith("/") ? stripped : stripped + "/";
