@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -53,6 +54,15 @@ public class PylonChatAutoConfiguration {
   @ConditionalOnProperty(prefix = PylonChatProperties.PREFIX, name = ENABLED, matchIfMissing = true)
   public PylonChatWidget pylonChatWidget(PylonChatProperties properties, Environment environment) {
     return WidgetFromProperties.build(properties, environment);
+  }
+
+  /**
+   * Keeps the widget out of lazy initialization ({@code spring.main.lazy-initialization=true}),
+   * so a bad setting still stops start-up instead of failing the first page.
+   */
+  @Bean
+  static LazyInitializationExcludeFilter pylonChatWidgetIsCreatedAtStartUp() {
+    return LazyInitializationExcludeFilter.forBeanTypes(PylonChatWidget.class);
   }
 
   /** The {@code <@pylonChat/>} directive, finding the current user and the CSP nonce. */

@@ -7,6 +7,7 @@ import static io.github.pylonchat.spring.RenderedWidget.assertIdentifies;
 import static io.github.pylonchat.spring.RenderedWidget.hasWidget;
 import static io.github.pylonchat.spring.RenderedWidget.setting;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import freemarker.template.Configuration;
 import freemarker.template.TemplateDirectiveModel;
@@ -15,9 +16,13 @@ import io.github.pylonchat.spring.testapp.Member;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -32,33 +37,28 @@ import org.springframework.context.annotation.Bean;
 class PylonChatAutoConfigurationTest {
   private static final Member MEMBER = new Member("member@example.com", "Member Name");
 
-  @Test
-  void identitySecretFromPylonChatIdentitySecretVariableByRelaxedBinding() {
-    withEnvironment(Map.of("PYLON_CHAT_APP_ID", "env-app", "PYLON_CHAT_IDENTITY_SECRET", SECRET))
-        .run(context -> {
-          String page = render(context, "<@pylonChat/>", Map.of("user", MEMBER));
-          assertIdentifies(page, "member@example.com", "Member Name");
-          assertThat(setting(page, "app_id")).isEqualTo("env-app");
-        });
+  @TempDir
+  static Path dir;
+
+  static Stream<Arguments> environments() throws Exception {
+    Path secretFile = Files.writeString(dir.resolve("pylon-secret"), SECRET + "\n");
+    return Stream.of(
+        arguments("PYLON_CHAT_* by relaxed binding",
+            Map.of("PYLON_CHAT_APP_ID", "relaxed-app", "PYLON_CHAT_IDENTITY_SECRET", SECRET), "relaxed-app"),
+        arguments("PYLON_APP_ID and PYLON_IDENTITY_SECRET",
+            Map.of("PYLON_APP_ID", "plain-app", "PYLON_IDENTITY_SECRET", SECRET), "plain-app"),
+        arguments("PYLON_APP_ID and PYLON_IDENTITY_SECRET_FILE",
+            Map.of("PYLON_APP_ID", "file-app", "PYLON_IDENTITY_SECRET_FILE", secretFile.toString()), "file-app"));
   }
 
-  @Test
-  void appIdAndSecretFromPylonAppIdAndPylonIdentitySecretVariables() {
-    withEnvironment(Map.of("PYLON_APP_ID", "plain-env-app", "PYLON_IDENTITY_SECRET", SECRET))
-        .run(context -> {
-          String page = render(context, "<@pylonChat/>", Map.of("user", MEMBER));
-          assertIdentifies(page, "member@example.com", "Member Name");
-          assertThat(setting(page, "app_id")).isEqualTo("plain-env-app");
-        });
-  }
-
-  @Test
-  void secretFromTheFileNamedByPylonIdentitySecretFile(@TempDir Path dir) throws Exception {
-    Path file = Files.writeString(dir.resolve("pylon-secret"), SECRET + "\n");
-    withEnvironment(Map.of("PYLON_IDENTITY_SECRET_FILE", file.toString()))
-        .withPropertyValues("pylon.chat.app-id=file-app")
-        .run(context -> assertIdentifies(
-            render(context, "<@pylonChat/>", Map.of("user", MEMBER)), "member@example.com", "Member Name"));
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("environments")
+  void appIdAndSecretFromEnvironmentVariables(String name, Map<String, Object> env, String appId) {
+    withEnvironment(env).run(context -> {
+      String page = render(context, "<@pylonChat/>", Map.of("user", MEMBER));
+      assertIdentifies(page, "member@example.com", "Member Name");
+      assertThat(setting(page, "app_id")).isEqualTo(appId);
+    });
   }
 
   @Test

@@ -124,11 +124,12 @@ class PylonChatStartupFailureTest {
   }
 
   @Test
-  void applicationPrintsTheReportAndNotTheSecret(CapturedOutput output) {
+  void applicationPrintsTheReportAndNotTheSecretEvenWithLazyInitialization(CapturedOutput output) {
     SpringApplication app = new SpringApplication(MinimalApplication.class);
     app.setWebApplicationType(WebApplicationType.NONE);
 
-    assertThatThrownBy(() -> app.run("--pylon.chat.app-id=app", "--pylon.chat.identity-secret=" + SECRET_PART + "zz"))
+    assertThatThrownBy(() -> app.run("--spring.main.lazy-initialization=true",
+        "--pylon.chat.app-id=app", "--pylon.chat.identity-secret=" + SECRET_PART + "zz"))
         .isNotNull();
 
     assertThat(output.getAll())
