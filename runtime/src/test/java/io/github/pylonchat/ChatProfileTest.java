@@ -1,0 +1,46 @@
+package io.github.pylonchat;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ChatProfileTest {
+  @Test
+  void emailAndNameAreKeptExactly() {
+    ChatProfile profile = ChatProfile.of(" Ada@Example.com", "Ada </script>");
+    assertEquals(" Ada@Example.com", profile.email());
+    assertEquals("Ada </script>", profile.name());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "  "})
+  void blankEmailIsRejected(String email) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ChatProfile.of(email, "Ada"));
+    assertTrue(e.getMessage().contains("needs an email"), e.getMessage());
+  }
+
+  @Test
+  void nullEmailIsRejected() {
+    assertThrows(IllegalArgumentException.class, () -> ChatProfile.of(null, "Ada"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"https://cdn.example.com/a.png", "http://example.com/a?size=64", "HTTPS://EXAMPLE.COM/x"})
+  void httpAndHttpsAvatarUrlsAreAccepted(String url) {
+    assertDoesNotThrow(() -> new ChatProfile("a@example.com", null, url, null, null));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"javascript:alert(1)", "data:image/png;base64,AAAA", "//example.com/a.png",
+      "/avatar.png", "ftp://example.com/a.png", "https://", "not a url"})
+  void otherAvatarUrlsAreRejected(String url) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new ChatProfile("a@example.com", null, url, null, null));
+    assertTrue(e.getMessage().contains("absolute http or https URL"), e.getMessage());
+  }
+}

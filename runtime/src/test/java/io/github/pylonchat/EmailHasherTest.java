@@ -1,0 +1,122 @@
+package io.github.pylonchat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
+
+class EmailHasherTest {
+  /** Test vector from Pylon's documentation facts (shared/reference/pylon-chat-widget.md). */
+  static final String VECTOR_SECRET = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+  static final String VECTOR_EMAIL = "user@example.com";
+  static final String VECTOR_HASH = "1ece38faced28959b689c9c2a418780d74e131c6c9a8f5d95a9f65366aae012b";
+
+  private final EmailHasher hasher = IdentitySecret.ofHex(VECTOR_SECRET).hasher();
+
+  @Test
+  void hashEqualsPylonsTestVector() {
+    assertEquals(VECTOR_HASH, hasher.hash(VECTOR_EMAIL));
+  }
+
+  @Test
+  void hashIsOverTheHexDecodedSecretNotItsText() throws Exception {
+    Mac wrong = Mac.getInstance("HmacSHA256");
+    wrong.init(new SecretKeySpec(VECTOR_SECRET.getBytes(StandardCharsets.US_ASCII), "HmacSHA256"));
+    String textKeyed = HexFormat.of().formatHex(wrong.doFinal(VECTOR_EMAIL.getBytes(StandardCharsets.UTF_8)));
+    assertFalse(textKeyed.equals(hasher.hash(VECTOR_EMAIL)));
+  }
+
+  @Test
+  void hashIsOverExactlyTheGivenStringWithoutTrimmingOrCaseFolding() {
+    assertFalse(hasher.hash(VECTOR_EMAIL).equals(hasher.hash("User@example.com")));
+    assertFalse(hasher.hash(VECTOR_EMAIL).equals(hasher.hash(VECTOR_EMAIL + " ")));
+  }
+
+  @Test
+  void upperCaseSecretGivesTheSameHash() {
+    assertEquals(VECTOR_HASH, IdentitySecret.ofHex(VECTOR_SECRET.toUpperCase()).hasher().hash(VECTOR_EMAIL));
+  }
+
+  @Test
+  void verifyAcceptsTheRightHashInEitherCase() {
+    assertTrue(hasher.verify(VECTOR_EMAIL, VECTOR_HASH));
+    assertTrue(hasher.verify(VECTOR_EMAIL, VECTOR_HASH.toUpperCase()));
+  }
+
+  @Test
+  void verifyRejectsWrongOrMalformedHashes() {
+    assertFalse(hasher.verify("other@example.com", VECTOR_HASH));
+    assertFalse(hasher.verify(VECTOR_EMAIL, VECTOR_HASH.substring(0, 63) + "0"));
+    assertFalse(hasher.verify(VECTOR_EMAIL, VECTOR_HASH.substring(1)));
+    assertFalse(hasher.verify(VECTOR_EMAIL, VECTOR_HASH + "00"));
+    assertFalse(hasher.verify(VECTOR_EMAIL, "z" + VECTOR_HASH.substring(1)));
+    assertFalse(hasher.verify(VECTOR_EMAIL, ""));
+    assertFalse(hasher.verify(VECTOR_EMAIL, null));
+  }
+
+  @Test
+  void nullOrBlankEmailIsAnErrorNeverHashed() {
+    for (String email : new String[] {null, "", " ", "\t\n"}) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> hasher.hash(email));
+      assertTrue(e.getMessage().contains("email must not be null or blank"), e.getMessage());
+      assertThrows(IllegalArgumentException.class, () -> hasher.verify(email, VECTOR_HASH));
+    }
+  }
+
+  @Test
+  void toStringShowsNoKeyMaterial() {
+    assertFalse(hasher.toString().contains("0011"));
+    assertTrue(hasher.toString().contains("redacted"));
+  }
+
+  @Test
+  void manyThreadsHashingDistinctEmailsAtOnceAllGetCorrectHashes() throws Exception {
+    int threads = 16;
+    int perThread = 2_000;
+    byte[] key = HexFormat.of().parseHex(VECTOR_SECRET);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    CountDownLatch start = new CountDownLatch(1);
+    try {
+      List<Future<List<String[]>>> results = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int thread = t;
+        results.add(pool.submit(() -> {
+          start.await();
+          List<String[]> hashes = new ArrayList<>(perThread);
+          for (int i = 0; i < perThread; i++) {
+            String email = "user" + thread + "-" + i + "-Ünï😀@example.com";
+            hashes.add(new String[] {email, hasher.hash(email)});
+          }
+          return hashes;
+        }));
+      }
+      start.countDown();
+      Mac reference = Mac.getInstance("HmacSHA256");
+      reference.init(new SecretKeySpec(key, "HmacSHA256"));
+      int checked = 0;
+      for (Future<List<String[]>> result : results) {
+        for (String[] pair : result.get()) {
+          String expected = HexFormat.of().formatHex(reference.doFinal(pair[0].getBytes(StandardCharsets.UTF_8)));
+          assertEquals(expected, pair[1], pair[0]);
+          assertTrue(hasher.verify(pair[0], pair[1]));
+          checked++;
+        }
+      }
+      assertEquals(threads * perThread, checked);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}
