@@ -2,8 +2,8 @@ package io.github.pylonchat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.pylonchat.testusers.Member;
-import io.github.pylonchat.testusers.Staff;
+import io.github.pylonchat.testmodel.Member;
+import io.github.pylonchat.testmodel.Staff;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +51,7 @@ class PylonChatWidgetConcurrencyTest {
         for (int i = 0; i < PAGES_PER_THREAD; i++) {
           // Distinct lengths and non-ASCII text, so no two users share a digest input.
           String email = "user-" + t + "-" + i + "x".repeat(i % 70) + "@ex\u00e4mple.com";
-          Object user = i % 2 == 0 ? new Member(email, "User " + t + "/" + i, null, "acct-" + t, null) : new Staff(email);
+          Object user = i % 2 == 0 ? new Member(email, "User " + t + "/" + i, null, "acct-" + t, null) : new Staff(email, null);
 
           Map<String, String> read = js.chatSettings(HtmlPage.scripts(widget.render(user, "n0nce")).get(0).code());
 

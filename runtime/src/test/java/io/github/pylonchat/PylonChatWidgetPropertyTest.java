@@ -3,7 +3,7 @@ package io.github.pylonchat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.pylonchat.testusers.Member;
+import io.github.pylonchat.testmodel.Member;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

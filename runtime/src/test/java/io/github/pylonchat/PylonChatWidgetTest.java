@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.pylonchat.testusers.Member;
-import io.github.pylonchat.testusers.Staff;
-import io.github.pylonchat.testusers.Visitor;
+import io.github.pylonchat.testmodel.Member;
+import io.github.pylonchat.testmodel.Staff;
+import io.github.pylonchat.testmodel.Visitor;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -115,13 +115,13 @@ class PylonChatWidgetTest {
     assertAll(
         () -> assertEquals(expected,
             settingsOf(widget.render(new Member("solo@example.com", null, null, null, null), null), null)),
-        () -> assertEquals(expected, settingsOf(widget.render(new Staff("solo@example.com"), null), null)),
-        () -> assertFalse(widget.render(new Staff("solo@example.com"), null).contains("null")));
+        () -> assertEquals(expected, settingsOf(widget.render(new Staff("solo@example.com", null), null), null)),
+        () -> assertFalse(widget.render(new Staff("solo@example.com", null), null).contains("null")));
   }
 
   @Test
   void emailHashIsPylonsTestVector() {
-    Map<String, String> read = settingsOf(widget.render(new Staff("user@example.com"), null), null);
+    Map<String, String> read = settingsOf(widget.render(new Staff("user@example.com", null), null), null);
 
     assertEquals("1ece38faced28959b689c9c2a418780d74e131c6c9a8f5d95a9f65366aae012b", read.get("email_hash"));
   }
@@ -130,7 +130,7 @@ class PylonChatWidgetTest {
   void emailHashSignsExactlyTheEmittedEmailWithoutTrimmingOrCaseFolding() {
     String email = " Ada.Lovelace@Example.COM\t";
 
-    Map<String, String> read = settingsOf(widget.render(new Staff(email), null), null);
+    Map<String, String> read = settingsOf(widget.render(new Staff(email, null), null), null);
 
     assertEquals(email, read.get("email"));
     assertEquals(ReferenceHmac.emailHash(email), read.get("email_hash"));
@@ -193,7 +193,7 @@ class PylonChatWidgetTest {
 
   @Test
   void loaderInsertsAnAsyncScriptForTheAppOnceThePageHasLoaded() {
-    String loader = HtmlPage.scripts(widget.render(new Staff("a@example.com"), null)).get(1).code();
+    String loader = HtmlPage.scripts(widget.render(new Staff("a@example.com", null), null)).get(1).code();
 
     JsEngine.LoaderRun run = js.runLoader(loader, true);
 
@@ -205,7 +205,7 @@ class PylonChatWidgetTest {
 
   @Test
   void loaderWaitsForTheLoadEventWhileThePageIsLoading() {
-    String loader = HtmlPage.scripts(widget.render(new Staff("a@example.com"), null)).get(1).code();
+    String loader = HtmlPage.scripts(widget.render(new Staff("a@example.com", null), null)).get(1).code();
 
     JsEngine.LoaderRun run = js.runLoader(loader, false);
 
@@ -218,7 +218,7 @@ class PylonChatWidgetTest {
   void aCustomWidgetUrlGetsATrailingSlashAndTheAppId() {
     PylonChatWidget custom = PylonChatWidget.builder().appId(APP_ID).withoutIdentityVerification()
         .widgetUrl("  https://pylon-proxy.example.com/chat/widget  ").build();
-    String loader = HtmlPage.scripts(custom.render(new Staff("a@example.com"), null)).get(1).code();
+    String loader = HtmlPage.scripts(custom.render(new Staff("a@example.com", null), null)).get(1).code();
 
     assertEquals("https://pylon-proxy.example.com/chat/widget/" + APP_ID,
         js.runLoader(loader, true).insertedElements().get(0).get("src"));
@@ -227,7 +227,7 @@ class PylonChatWidgetTest {
   @ParameterizedTest
   @ValueSource(strings = {"rAnd0m+/Nonce==", "url-safe_nonce", "AAAA", "x="})
   void aBase64OrBase64UrlNonceIsPutOnBothScriptsAsGiven(String nonce) {
-    String html = widget.render(new Staff("a@example.com"), nonce);
+    String html = widget.render(new Staff("a@example.com", null), nonce);
 
     settingsOf(html, nonce);
     assertEquals(2, html.split(" nonce=\"" + java.util.regex.Pattern.quote(nonce) + "\"", -1).length - 1);
@@ -236,8 +236,8 @@ class PylonChatWidgetTest {
   @Test
   void aNullOrEmptyNonceGivesScriptsWithoutNonce() {
     assertAll(
-        () -> settingsOf(widget.render(new Staff("a@example.com"), null), null),
-        () -> settingsOf(widget.render(new Staff("a@example.com"), ""), null));
+        () -> settingsOf(widget.render(new Staff("a@example.com", null), null), null),
+        () -> settingsOf(widget.render(new Staff("a@example.com", null), ""), null));
   }
 
   @ParameterizedTest
@@ -246,7 +246,7 @@ class PylonChatWidgetTest {
     StringBuilder out = new StringBuilder();
 
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> widget.render(new Staff("a@example.com"), nonce, out));
+        () -> widget.render(new Staff("a@example.com", null), nonce, out));
 
     assertEquals("the CSP nonce must be base64 or base64url (letters, digits, + / - _ and up to two ="
         + " at the end); generate it from random bytes with Base64.getEncoder()", e.getMessage());
@@ -257,9 +257,9 @@ class PylonChatWidgetTest {
   void renderingToAnAppendableWritesTheSameMarkupAsRenderingToAString() throws IOException {
     StringBuilder out = new StringBuilder("<p>before</p>");
 
-    widget.render(new Staff("a@example.com"), "n0nce", out);
+    widget.render(new Staff("a@example.com", null), "n0nce", out);
 
-    assertEquals("<p>before</p>" + widget.render(new Staff("a@example.com"), "n0nce"), out.toString());
+    assertEquals("<p>before</p>" + widget.render(new Staff("a@example.com", null), "n0nce"), out.toString());
   }
 
   @Test
@@ -279,7 +279,7 @@ class PylonChatWidgetTest {
     assertEquals("https://widget.usepylon.com/widget/" + APP_ID,
         js.runLoader(HtmlPage.scripts(html).get(1).code(), true).insertedElements().get(0).get("src"));
     assertEquals(ReferenceHmac.emailHash("a@example.com"),
-        settingsOf(open.render(new Staff("a@example.com"), null), null).get("email_hash"),
+        settingsOf(open.render(new Staff("a@example.com", null), null), null).get("email_hash"),
         "logged-in users are still identified");
   }
 
@@ -288,9 +288,9 @@ class PylonChatWidgetTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> widget.render(new Visitor("a@example.com", "A"), null));
 
-    assertEquals("io.github.pylonchat.testusers.Visitor has no chat identity: annotate the member that"
+    assertEquals("io.github.pylonchat.testmodel.Visitor has no chat identity: annotate the member that"
         + " holds the user's email with @io.github.pylonchat.ChatEmail, and make sure pylon-chat-processor"
-        + " is on the annotationProcessorPaths so that io.github.pylonchat.testusers.VisitorChatIdentity"
+        + " is on the annotationProcessorPaths so that io.github.pylonchat.testmodel.VisitorChatIdentity"
         + " is generated", e.getMessage());
   }
 
@@ -298,7 +298,7 @@ class PylonChatWidgetTest {
     return Stream.of(
         Arguments.of("ada@example.com", "java.lang.String"),
         Arguments.of(Map.of("email", "ada@example.com"), Map.of("email", "").getClass().getName()),
-        Arguments.of(Optional.of(new Staff("ada@example.com")), "java.util.Optional"),
+        Arguments.of(Optional.of(new Staff("ada@example.com", null)), "java.util.Optional"),
         Arguments.of(42L, "java.lang.Long"));
   }
 
@@ -320,7 +320,7 @@ class PylonChatWidgetTest {
   @Test
   void aLoggedInUserWithABlankEmailIsRejected() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> widget.render(new Staff("  "), null));
+        () -> widget.render(new Staff("  ", null), null));
 
     assertEquals("the chat email is blank: a logged-in user needs an email for Pylon's identity verification",
         e.getMessage());
@@ -418,10 +418,10 @@ class PylonChatWidgetTest {
     seen.add(secretWidget.render(null, null));
     seen.add(secretWidget.toString());
     List<Runnable> failures = List.of(
-        () -> secretWidget.render(new Staff("a@example.com"), "bad nonce"),
+        () -> secretWidget.render(new Staff("a@example.com", null), "bad nonce"),
         () -> secretWidget.render(new Visitor("a@example.com", "A"), null),
         () -> secretWidget.render("a@example.com", null),
-        () -> secretWidget.render(new Staff(" "), null),
+        () -> secretWidget.render(new Staff(" ", null), null),
         () -> PylonChatWidget.builder().appId(APP_ID).identitySecret(IdentitySecret.ofHex(secret))
             .withoutIdentityVerification().build(),
         () -> PylonChatWidget.builder().appId("bad app").identitySecret(IdentitySecret.ofHex(secret)).build(),

@@ -12,7 +12,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class ReferenceHmac {
   /** The secret of the test vector in Pylon's reference notes. */
-  static final String SECRET_HEX = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+  static final String SECRET_HEX = EmailHasherTest.VECTOR_SECRET;
 
   private ReferenceHmac() {}
 

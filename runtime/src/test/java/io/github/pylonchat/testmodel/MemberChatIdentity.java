@@ -1,4 +1,4 @@
-package io.github.pylonchat.testusers;
+package io.github.pylonchat.testmodel;
 
 import io.github.pylonchat.ChatIdentityAccessor;
 import io.github.pylonchat.ChatProfile;
