@@ -15,8 +15,8 @@ import io.github.pylonchat.AnonymousVisitors;
 import io.github.pylonchat.ChatProfile;
 import io.github.pylonchat.IdentitySecret;
 import io.github.pylonchat.PylonChatWidget;
-import io.github.pylonchat.freemarker.testusers.Customer;
-import io.github.pylonchat.freemarker.testusers.Guest;
+import io.github.pylonchat.freemarker.testmodel.Customer;
+import io.github.pylonchat.freemarker.testmodel.Guest;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.HashMap;
@@ -214,10 +214,10 @@ class PylonChatDirectiveTest {
 
   @Test
   void aUserOfATypeWithoutChatEmailIsAnErrorNamingTheTypeAndTheAnnotation() {
-    assertEquals("<@pylonChat/>: io.github.pylonchat.freemarker.testusers.Guest has no chat identity: annotate the"
+    assertEquals("<@pylonChat/>: io.github.pylonchat.freemarker.testmodel.Guest has no chat identity: annotate the"
         + " member that holds the user's email with @io.github.pylonchat.ChatEmail, and make sure"
         + " pylon-chat-processor is on the annotationProcessorPaths so that"
-        + " io.github.pylonchat.freemarker.testusers.GuestChatIdentity is generated",
+        + " io.github.pylonchat.freemarker.testmodel.GuestChatIdentity is generated",
         errorOf("<@pylonChat/>", model("user", new Guest())));
   }
 

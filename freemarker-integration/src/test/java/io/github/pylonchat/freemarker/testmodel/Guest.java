@@ -1,4 +1,4 @@
-package io.github.pylonchat.freemarker.testusers;
+package io.github.pylonchat.freemarker.testmodel;
 
 /** A user class nobody annotated with @ChatEmail. */
 public class Guest {

@@ -1,4 +1,4 @@
-package io.github.pylonchat.freemarker.testusers;
+package io.github.pylonchat.freemarker.testmodel;
 
 import io.github.pylonchat.ChatEmail;
 import io.github.pylonchat.ChatName;
