@@ -26,7 +26,7 @@ public class DemoUsers implements UserDetailsService {
    */
   public record Account(String username, String password, String email, String displayName) {}
 
-  /** Every demo account. */
+  /** Every demo account, in the order the login page lists them. */
   public static final List<Account> ACCOUNTS = List.of(
       new Account("ada", "ada-password", "ada@example.com", "Ada Lovelace"),
       new Account("zoe", "zoe-password", "zoë@exämple.com", "Zoë Ångström-Łukasiewicz 🌍"),
@@ -39,11 +39,6 @@ public class DemoUsers implements UserDetailsService {
     usersByName = ACCOUNTS.stream()
         .map(a -> new DemoUser(a.username(), passwordEncoder.encode(a.password()), a.email(), a.displayName()))
         .collect(Collectors.toUnmodifiableMap(DemoUser::username, Function.identity()));
-  }
-
-  /** The demo accounts, in the order the login page lists them. */
-  public List<Account> accounts() {
-    return ACCOUNTS;
   }
 
   @Override

@@ -14,12 +14,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  */
 @Controller
 public class PageController {
-  private final DemoUsers demoUsers;
-
-  PageController(DemoUsers demoUsers) {
-    this.demoUsers = demoUsers;
-  }
-
   /** What the layout shows in its header: who is signed in (null: nobody). */
   @ModelAttribute("currentUser")
   DemoUser currentUser(@AuthenticationPrincipal DemoUser user) {
@@ -41,7 +35,7 @@ public class PageController {
   /** The login page, listing the demo accounts. */
   @GetMapping("/login")
   String login(Model model) {
-    model.addAttribute("accounts", demoUsers.accounts());
+    model.addAttribute("accounts", DemoUsers.ACCOUNTS);
     return "login";
   }
 }
