@@ -115,9 +115,10 @@ public final class ChatIdentityProcessor extends AbstractProcessor {
     if (done != null) {
       return done;
     }
-    TypeElement type = elements.getTypeElement(name);
+    TypeElement type = null;
     Outcome outcome;
     try {
+      type = elements.getTypeElement(name);
       outcome = generate(type);
     } catch (RuntimeException | LinkageError e) {
       StringWriter trace = new StringWriter();
@@ -148,20 +149,19 @@ public final class ChatIdentityProcessor extends AbstractProcessor {
       }
     }
     if (validation instanceof Validation.Invalid invalid) {
-      for (Problem problem : invalid.problems()) {
-        messager.printMessage(Diagnostic.Kind.ERROR,
-            problem.message(), problem.element(), problem.annotation());
-      }
+      invalid.problems().forEach(this::report);
       return Outcome.FAILED;
     }
-    Validation.Deferred later = (Validation.Deferred) validation;
     if (!lastRound) {
       return null;
     }
-    messager.printMessage(Diagnostic.Kind.ERROR,
-        Message.UNRESOLVED_TYPE.format(AccessorNames.qualifiedName(type), later.unresolvedType()),
-        later.element(), later.annotation());
+    report(((Validation.Deferred) validation).ifNeverResolved());
     return Outcome.FAILED;
+  }
+
+  private void report(Problem problem) {
+    messager.printMessage(
+        Diagnostic.Kind.ERROR, problem.message(), problem.element(), problem.annotation());
   }
 
   /** Whether the accessor of {@code supertype} exists or is generated in this compilation. */

@@ -11,6 +11,8 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.util.ElementFilter;
 
 /**
  * One annotation of ours on one member: a field, a method or a record component.
@@ -24,6 +26,26 @@ record AnnotatedMember(Property property, Element element, AnnotationMirror anno
   /** The type that declares the member. */
   TypeElement declaringType() {
     return (TypeElement) element.getEnclosingElement();
+  }
+
+  /**
+   * A problem reported on this member, with the caret on its annotation. For a record component
+   * it is reported on the component's field, which carries a copy of the annotation, because
+   * javac (17) cannot place a message on a record component.
+   */
+  Problem problem(String message) {
+    if (element.getKind() == ElementKind.RECORD_COMPONENT) {
+      for (VariableElement field : ElementFilter.fieldsIn(declaringType().getEnclosedElements())) {
+        if (field.getSimpleName().equals(element.getSimpleName())) {
+          for (AnnotationMirror copy : field.getAnnotationMirrors()) {
+            if (annotationName(copy).equals(property.annotationName())) {
+              return new Problem(field, copy, message);
+            }
+          }
+        }
+      }
+    }
+    return new Problem(element, annotation, message);
   }
 
   /** How messages name the member in its own type: {@code email} or {@code getEmail()}. */
@@ -56,9 +78,7 @@ record AnnotatedMember(Property property, Element element, AnnotationMirror anno
         continue;
       }
       for (AnnotationMirror annotation : element.getAnnotationMirrors()) {
-        String name =
-            ((TypeElement) annotation.getAnnotationType().asElement()).getQualifiedName() + "";
-        Property.forAnnotation(name)
+        Property.forAnnotation(annotationName(annotation))
             .filter(property -> !(record && isAccessorOfAnnotatedComponent(type, element, property)))
             .ifPresent(property -> members.add(new AnnotatedMember(property, element, annotation)));
       }
@@ -74,11 +94,14 @@ record AnnotatedMember(Property property, Element element, AnnotationMirror anno
     for (RecordComponentElement component : record.getRecordComponents()) {
       if (method.equals(component.getAccessor())
           && component.getAnnotationMirrors().stream()
-              .anyMatch(a -> ((TypeElement) a.getAnnotationType().asElement())
-                  .getQualifiedName().contentEquals(property.annotationName()))) {
+              .anyMatch(a -> annotationName(a).equals(property.annotationName()))) {
         return true;
       }
     }
     return false;
+  }
+
+  private static String annotationName(AnnotationMirror annotation) {
+    return ((TypeElement) annotation.getAnnotationType().asElement()).getQualifiedName() + "";
   }
 }

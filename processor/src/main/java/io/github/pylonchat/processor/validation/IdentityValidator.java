@@ -54,8 +54,7 @@ public final class IdentityValidator {
     Optional<String> unresolved = collectHierarchy(type, new LinkedHashSet<>(), hierarchy)
         .or(() -> unresolvedMemberType(own));
     if (unresolved.isPresent()) {
-      return new Validation.Deferred(
-          own.get(0).element(), own.get(0).annotation(), unresolved.get());
+      return deferred(type, own, unresolved.get());
     }
 
     List<Problem> problems = new ArrayList<>();
@@ -97,8 +96,7 @@ public final class IdentityValidator {
         case FAILED:
           return new Validation.Invalid(List.of());
         case PENDING:
-          return new Validation.Deferred(own.get(0).element(), own.get(0).annotation(),
-              AccessorNames.qualifiedName(supertype));
+          return deferred(type, own, AccessorNames.qualifiedName(supertype));
         case MISSING:
           problems.add(problem(own.get(0), Message.SUPERTYPE_NOT_GENERATED.format(
               AccessorNames.nestedName(type), property.display(), supertype.getQualifiedName(),
@@ -213,7 +211,13 @@ public final class IdentityValidator {
     return Optional.ofNullable(hidden);
   }
 
+  private static Validation deferred(
+      TypeElement type, List<AnnotatedMember> own, String unresolvedType) {
+    return new Validation.Deferred(problem(own.get(0),
+        Message.UNRESOLVED_TYPE.format(AccessorNames.qualifiedName(type), unresolvedType)));
+  }
+
   private static Problem problem(AnnotatedMember member, String message) {
-    return new Problem(member.element(), member.annotation(), message);
+    return member.problem(message);
   }
 }

@@ -41,8 +41,7 @@ final class MemberReader {
     Element element = member.element();
     String annotation = member.property().display();
     String name = member.name();
-    Consumer<String> report = message ->
-        problems.accept(new Problem(element, member.annotation(), message));
+    Consumer<String> report = message -> problems.accept(member.problem(message));
     switch (element.getKind()) {
       case RECORD_COMPONENT:
         if (!isString(element.asType())) {

@@ -2,8 +2,6 @@ package io.github.pylonchat.processor.validation;
 
 import io.github.pylonchat.processor.model.AccessorModel;
 import java.util.List;
-import javax.lang.model.element.AnnotationMirror;
-import javax.lang.model.element.Element;
 
 /** What {@link IdentityValidator} concluded about one annotated type. */
 public sealed interface Validation {
@@ -22,9 +20,8 @@ public sealed interface Validation {
   }
 
   /**
-   * A type the validation depends on is not resolved yet (another processor may generate it in a
-   * later round); {@code element} and {@code annotation} say where to report it if it never is.
+   * A type the validation depends on is not resolved yet: another processor may generate it in a
+   * later round. {@code ifNeverResolved} is reported if it still is not in the last round.
    */
-  record Deferred(Element element, AnnotationMirror annotation, String unresolvedType)
-      implements Validation {}
+  record Deferred(Problem ifNeverResolved) implements Validation {}
 }
