@@ -10,8 +10,6 @@ import io.github.pylonchat.processor.validation.SupertypeAccessors.Status;
 import io.github.pylonchat.processor.validation.Validation;
 import io.github.pylonchat.processor.writer.AccessorWriter;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -121,10 +119,7 @@ public final class ChatIdentityProcessor extends AbstractProcessor {
       type = elements.getTypeElement(name);
       outcome = generate(type);
     } catch (RuntimeException | LinkageError e) {
-      StringWriter trace = new StringWriter();
-      e.printStackTrace(new PrintWriter(trace));
-      messager.printMessage(
-          Diagnostic.Kind.ERROR, Message.INTERNAL_ERROR.format(name, trace), type);
+      messager.printMessage(Diagnostic.Kind.ERROR, Message.internalError(name, e), type);
       outcome = Outcome.FAILED;
     }
     if (outcome == null) {

@@ -1,5 +1,8 @@
 package io.github.pylonchat.processor;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
 /**
  * Every message the processor reports, each with a stable id in brackets (AutoValue style), the
  * rule that was broken and the fix. The README's table of compile errors lists the same ids.
@@ -95,6 +98,13 @@ public enum Message {
   /** The stable id, e.g. {@code ChatPrivateField}. */
   public String id() {
     return id;
+  }
+
+  /** {@link #INTERNAL_ERROR} for {@code failure} while processing {@code where}. */
+  public static String internalError(Object where, Throwable failure) {
+    StringWriter trace = new StringWriter();
+    failure.printStackTrace(new PrintWriter(trace));
+    return INTERNAL_ERROR.format(where, trace);
   }
 
   /** The message as the user sees it: {@code [Id] text}. */

@@ -168,6 +168,8 @@ class InheritanceTest {
             + " with pylon-chat-processor on the annotationProcessorPaths")
         .inFile(admin)
         .onLineContaining("@ChatAvatarUrl");
+    // @ChatName is inherited from the same User: one error for both
+    assertThat(compilation).hadErrorCount(1);
   }
 
   /** Compiles {@link #USER} and writes its class files (with the accessor, if any) to dir. */

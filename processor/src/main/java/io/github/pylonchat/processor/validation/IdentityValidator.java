@@ -8,6 +8,7 @@ import io.github.pylonchat.processor.model.Read;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +76,7 @@ public final class IdentityValidator {
     checkCompanionsOnce(type, own, problems);
 
     Map<Property, Read> reads = new EnumMap<>(Property.class);
+    Set<TypeElement> missing = new HashSet<>();
     for (Property property : Property.values()) {
       Optional<AnnotatedMember> declared = first(own, property);
       if (declared.isPresent()) {
@@ -98,9 +100,11 @@ public final class IdentityValidator {
         case PENDING:
           return deferred(type, own, AccessorNames.qualifiedName(supertype));
         case MISSING:
-          problems.add(problem(own.get(0), Message.SUPERTYPE_NOT_GENERATED.format(
-              AccessorNames.nestedName(type), property.display(), supertype.getQualifiedName(),
-              AccessorNames.qualifiedName(supertype), supertype.getQualifiedName())));
+          if (missing.add(supertype)) {
+            problems.add(problem(own.get(0), Message.SUPERTYPE_NOT_GENERATED.format(
+                AccessorNames.nestedName(type), property.display(), supertype.getQualifiedName(),
+                AccessorNames.qualifiedName(supertype), supertype.getQualifiedName())));
+          }
           break;
         default:
           throw new IllegalStateException("unknown status of " + supertype);

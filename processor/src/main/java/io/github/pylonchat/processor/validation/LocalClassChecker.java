@@ -54,8 +54,15 @@ public final class LocalClassChecker implements TaskListener {
       return;
     }
     TreePath path = trees.getPath(event.getTypeElement());
-    if (path != null) {
+    if (path == null) {
+      return;
+    }
+    try {
       new Scanner(path.getCompilationUnit()).scan(path, null);
+    } catch (RuntimeException e) {
+      // a listener must not throw into javac either
+      trees.printMessage(Diagnostic.Kind.ERROR, Message.internalError(event.getTypeElement(), e),
+          path.getLeaf(), path.getCompilationUnit());
     }
   }
 
@@ -70,7 +77,9 @@ public final class LocalClassChecker implements TaskListener {
     public Void visitAnnotation(AnnotationTree annotation, Void unused) {
       property(annotation).ifPresent(property -> {
         // annotation -> modifiers -> declaration
-        Element member = trees.getElement(getCurrentPath().getParentPath().getParentPath());
+        TreePath modifiers = getCurrentPath().getParentPath();
+        Element member = modifiers == null || modifiers.getParentPath() == null
+            ? null : trees.getElement(modifiers.getParentPath());
         long position = trees.getSourcePositions().getStartPosition(unit, annotation);
         if (member != null && isMember(member) && inLocalClass(member)
             && reported.add(unit.getSourceFile().toUri() + ":" + position)) {
