@@ -31,10 +31,13 @@ public enum Message {
       "ChatStatic",
       "%s %s %s must not be static: it is read from each user object; annotate an instance field"
           + " or method instead"),
-  /** A private field without a usable getter. Args: annotation, field, getter name. */
+  /**
+   * A private field without a usable getter. Args: annotation, field, getter name, and {@link
+   * #LOMBOK_HINT} or nothing.
+   */
   PRIVATE_FIELD(
       "ChatPrivateField",
-      "%s field %s must not be private; add a getter %s() or make the field package-private"),
+      "%s field %s must not be private; add a getter %s() or make the field package-private%s"),
   /** A private field whose getter is private too. Args: annotation, field, getter name. */
   PRIVATE_GETTER(
       "ChatPrivateGetter",
@@ -86,6 +89,14 @@ public enum Message {
   INTERNAL_ERROR(
       "ChatIdentityInternalError",
       "pylon-chat-processor failed on %s; please report this with the stack trace: %s");
+
+  /**
+   * Added to {@link #PRIVATE_FIELD} when Lombok annotates the field or its class: javac runs
+   * processors in the order of the processor path, and the getter does not exist yet while ours
+   * runs before Lombok's.
+   */
+  public static final String LOMBOK_HINT = "; if Lombok generates the getter, list lombok before"
+      + " pylon-chat-processor in annotationProcessorPaths";
 
   private final String id;
   private final String template;

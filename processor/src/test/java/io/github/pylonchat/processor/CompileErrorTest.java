@@ -118,6 +118,26 @@ class CompileErrorTest {
   }
 
   @Test
+  void privateFieldOfLombokAnnotatedClassSaysToRunLombokFirst() {
+    JavaFileObject getter = source("lombok.Getter", """
+        public @interface Getter {}
+        """);
+    JavaFileObject user = source("com.acme.User", IMPORTS + """
+        @lombok.Getter
+        public class User {
+          @ChatEmail private String email;
+        }
+        """);
+    Compilation compilation = compile(getter, user);
+    assertThat(compilation)
+        .hadErrorContaining("[ChatPrivateField] @ChatEmail field email must not be private; add a"
+            + " getter getEmail() or make the field package-private; if Lombok generates the"
+            + " getter, list lombok before pylon-chat-processor in annotationProcessorPaths")
+        .inFile(user)
+        .onLineContaining("private String email");
+  }
+
+  @Test
   void privateFieldWithPrivateGetterIsAnError() {
     assertError(user("""
           @ChatEmail private String email;

@@ -86,8 +86,10 @@ final class MemberReader {
     Optional<ExecutableElement> usable =
         getters.stream().filter(m -> !m.getModifiers().contains(Modifier.PRIVATE)).findFirst();
     if (usable.isEmpty()) {
+      boolean lombok = hasLombokAnnotation(member.element()) || hasLombokAnnotation(type);
       report.accept(getters.isEmpty()
-          ? Message.PRIVATE_FIELD.format(annotation, field, getterName)
+          ? Message.PRIVATE_FIELD.format(
+              annotation, field, getterName, lombok ? Message.LOMBOK_HINT : "")
           : Message.PRIVATE_GETTER.format(annotation, field, getters.get(0).getSimpleName()));
       return Optional.empty();
     }
@@ -130,6 +132,11 @@ final class MemberReader {
         .filter(t -> !types.isSubtype(t, runtimeException) && !types.isSubtype(t, error))
         .map(TypeMirror::toString)
         .collect(Collectors.joining(", "));
+  }
+
+  private static boolean hasLombokAnnotation(Element element) {
+    return element.getAnnotationMirrors().stream().anyMatch(annotation -> annotation
+        .getAnnotationType().asElement().toString().startsWith("lombok."));
   }
 
   private boolean isString(TypeMirror type) {
