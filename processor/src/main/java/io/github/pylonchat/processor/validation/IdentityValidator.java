@@ -60,7 +60,7 @@ public final class IdentityValidator {
 
     List<Problem> problems = new ArrayList<>();
     privateEnclosingType(type).ifPresent(hidden -> own.forEach(member -> problems.add(
-        problem(member, Message.PRIVATE_TYPE.format(member.property().display(),
+        member.problem(Message.PRIVATE_TYPE.format(member.property().display(),
             AccessorNames.nestedName(hidden), AccessorNames.simpleName(type),
             AccessorNames.nestedName(hidden))))));
     Map<AnnotatedMember, Read> ownReads = new HashMap<>();
@@ -101,7 +101,7 @@ public final class IdentityValidator {
           return deferred(type, own, AccessorNames.qualifiedName(supertype));
         case MISSING:
           if (missing.add(supertype)) {
-            problems.add(problem(own.get(0), Message.SUPERTYPE_NOT_GENERATED.format(
+            problems.add(own.get(0).problem(Message.SUPERTYPE_NOT_GENERATED.format(
                 AccessorNames.nestedName(type), property.display(), supertype.getQualifiedName(),
                 AccessorNames.qualifiedName(supertype), supertype.getQualifiedName())));
           }
@@ -123,7 +123,7 @@ public final class IdentityValidator {
     inherited.stream().filter(m -> m.property() == Property.EMAIL).forEach(emails::add);
     String typeName = AccessorNames.nestedName(type);
     if (emails.isEmpty()) {
-      own.forEach(companion -> problems.add(problem(companion,
+      own.forEach(companion -> problems.add(companion.problem(
           Message.EMAIL_MISSING.format(companion.property().display(), typeName))));
       return;
     }
@@ -131,14 +131,14 @@ public final class IdentityValidator {
     boolean reported = false;
     for (AnnotatedMember other : emails.subList(1, emails.size())) {
       if (own.contains(other)) {
-        problems.add(problem(other, Message.EMAIL_TWICE.format(
+        problems.add(other.problem(Message.EMAIL_TWICE.format(
             typeName, where(type, first), where(type, other))));
         reported = true;
       }
     }
     if (emails.size() > 1 && !reported) {
       // both come from supertypes: point at the type's own first annotation
-      problems.add(problem(own.get(0), Message.EMAIL_TWICE.format(
+      problems.add(own.get(0).problem(Message.EMAIL_TWICE.format(
           typeName, where(type, first), where(type, emails.get(1)))));
     }
   }
@@ -152,7 +152,7 @@ public final class IdentityValidator {
         continue; // a second email is reported by checkEmails
       }
       for (AnnotatedMember other : declared.subList(1, declared.size())) {
-        problems.add(problem(other, Message.COMPANION_TWICE.format(property.display(),
+        problems.add(other.problem(Message.COMPANION_TWICE.format(property.display(),
             AccessorNames.nestedName(type), declared.get(0).name(), other.name())));
       }
     }
@@ -217,11 +217,7 @@ public final class IdentityValidator {
 
   private static Validation deferred(
       TypeElement type, List<AnnotatedMember> own, String unresolvedType) {
-    return new Validation.Deferred(problem(own.get(0),
+    return new Validation.Deferred(own.get(0).problem(
         Message.UNRESOLVED_TYPE.format(AccessorNames.qualifiedName(type), unresolvedType)));
-  }
-
-  private static Problem problem(AnnotatedMember member, String message) {
-    return member.problem(message);
   }
 }
