@@ -19,7 +19,7 @@ import java.util.Set;
  * The FreeMarker directive {@code <@pylonChat/>}: renders the Pylon chat widget for the current
  * user with {@link PylonChatWidget}.
  *
- * <p>Without parameters it reads the user from the data-model variable {@code user} and the CSP
+ * <p>Without parameters it reads the user from the data-model variable {@code currentUser} and the CSP
  * nonce from {@code cspNonce} (both replaceable through {@link #PylonChatDirective(PylonChatWidget,
  * Resolver, Resolver)}); the parameters {@code user=} and {@code nonce=} override them. The user
  * is an object whose class (or a supertype) has {@code @ChatEmail}, or a
@@ -38,8 +38,12 @@ import java.util.Set;
 public final class PylonChatDirective implements TemplateDirectiveModel {
   /** The name {@link #install} registers the directive under: {@code <@pylonChat/>}. */
   public static final String SHARED_VARIABLE = "pylonChat";
-  /** Default data-model variable holding the current user. */
-  public static final String DEFAULT_USER_VARIABLE = "user";
+  /**
+   * Default data-model variable holding the logged-in user. Deliberately not {@code user}: pages
+   * often put another person (a profile being viewed, a form object) under that name, and the
+   * widget would then sign that person's email.
+   */
+  public static final String DEFAULT_USER_VARIABLE = "currentUser";
   /** Default data-model variable holding the CSP nonce. */
   public static final String DEFAULT_NONCE_VARIABLE = "cspNonce";
 
@@ -61,7 +65,7 @@ public final class PylonChatDirective implements TemplateDirectiveModel {
   private final Resolver currentUser;
   private final Resolver currentNonce;
 
-  /** A directive that reads {@code user} and {@code cspNonce} from the data model. */
+  /** A directive that reads {@code currentUser} and {@code cspNonce} from the data model. */
   public PylonChatDirective(PylonChatWidget widget) {
     this(widget, variable(DEFAULT_USER_VARIABLE), variable(DEFAULT_NONCE_VARIABLE));
   }
@@ -79,7 +83,7 @@ public final class PylonChatDirective implements TemplateDirectiveModel {
   }
 
   /**
-   * Registers a directive that reads {@code user} and {@code cspNonce} from the data model as the
+   * Registers a directive that reads {@code currentUser} and {@code cspNonce} from the data model as the
    * shared variable {@code pylonChat} of {@code cfg}.
    *
    * @return the registered directive

@@ -80,8 +80,8 @@ class PylonChatDirectiveTest {
 
   @Test
   void inAnFtlhTemplateTheWidgetIsWrittenUnescapedWhileTheRestIsAutoEscaped() throws Exception {
-    String html = render("layout.ftlh", "<html><body><h1>${user.displayName}</h1><@pylonChat/></body></html>",
-        model("user", ada, "cspNonce", NONCE));
+    String html = render("layout.ftlh", "<html><body><h1>${currentUser.displayName}</h1><@pylonChat/></body></html>",
+        model("currentUser", ada, "cspNonce", NONCE));
 
     assertEquals("<html><body><h1>Ada &lt;b&gt;&quot;Countess&quot;&lt;/b&gt; &amp; &lt;/script&gt;</h1>"
         + widget.render(ada, NONCE) + "</body></html>", html);
@@ -93,15 +93,15 @@ class PylonChatDirectiveTest {
 
   @Test
   void inAnFtlTemplateTheWidgetIsWrittenAsIs() throws Exception {
-    String html = render("layout.ftl", "<body><@pylonChat/></body>", model("user", ada, "cspNonce", NONCE));
+    String html = render("layout.ftl", "<body><@pylonChat/></body>", model("currentUser", ada, "cspNonce", NONCE));
 
     assertEquals("<body>" + widget.render(ada, NONCE) + "</body>", html);
   }
 
   @Test
   void withoutParametersTheUserAndNonceComeFromTheDataModelVariablesUserAndCspNonce() throws Exception {
-    assertEquals(widget.render(ada, NONCE), render("page.ftlh", "<@pylonChat/>", model("user", ada, "cspNonce", NONCE)));
-    assertEquals("user", PylonChatDirective.DEFAULT_USER_VARIABLE);
+    assertEquals(widget.render(ada, NONCE), render("page.ftlh", "<@pylonChat/>", model("currentUser", ada, "cspNonce", NONCE)));
+    assertEquals("currentUser", PylonChatDirective.DEFAULT_USER_VARIABLE);
     assertEquals("cspNonce", PylonChatDirective.DEFAULT_NONCE_VARIABLE);
   }
 
@@ -109,14 +109,14 @@ class PylonChatDirectiveTest {
   void theUserParameterOverridesTheUserVariable() throws Exception {
     Customer grace = new Customer("grace@example.com", "Grace");
 
-    String html = render("page.ftlh", "<@pylonChat user=member/>", model("user", ada, "member", grace));
+    String html = render("page.ftlh", "<@pylonChat user=member/>", model("currentUser", ada, "member", grace));
 
     assertEquals(widget.render(grace, null), html);
   }
 
   @Test
   void theNonceParameterOverridesTheCspNonceVariable() throws Exception {
-    String html = render("page.ftlh", "<@pylonChat nonce=pageNonce/>", model("user", ada, "cspNonce", NONCE, "pageNonce", "b64url_nonce-1"));
+    String html = render("page.ftlh", "<@pylonChat nonce=pageNonce/>", model("currentUser", ada, "cspNonce", NONCE, "pageNonce", "b64url_nonce-1"));
 
     assertEquals(widget.render(ada, "b64url_nonce-1"), html);
   }
@@ -131,12 +131,12 @@ class PylonChatDirectiveTest {
   @Test
   void aUserObjectIsNeverReadThroughItsTextForm() throws Exception {
     // Customer.toString() is "", which must not be taken for "logged out".
-    assertEquals(widget.render(ada, null), render("page.ftlh", "<@pylonChat/>", model("user", ada)));
+    assertEquals(widget.render(ada, null), render("page.ftlh", "<@pylonChat/>", model("currentUser", ada)));
   }
 
   @Test
   void nothingIsRenderedWhenNobodyIsLoggedIn() throws Exception {
-    Map<String, Object> nullUser = model("user", null, "cspNonce", NONCE);
+    Map<String, Object> nullUser = model("currentUser", null, "cspNonce", NONCE);
     assertAll(
         () -> assertEquals("<p></p>", renderFresh("page.ftlh", "<p><@pylonChat/></p>", model("cspNonce", NONCE))),
         () -> assertEquals("<p></p>", renderFresh("page.ftlh", "<p><@pylonChat/></p>", nullUser)),
@@ -163,9 +163,9 @@ class PylonChatDirectiveTest {
   @Test
   void aMissingOrEmptyNonceGivesScriptsWithoutNonce() throws Exception {
     assertAll(
-        () -> assertEquals(widget.render(ada, null), renderFresh("page.ftlh", "<@pylonChat/>", model("user", ada))),
-        () -> assertEquals(widget.render(ada, null), renderFresh("page.ftlh", "<@pylonChat nonce=n!/>", model("user", ada))),
-        () -> assertEquals(widget.render(ada, null), renderFresh("page.ftlh", "<@pylonChat/>", model("user", ada, "cspNonce", ""))));
+        () -> assertEquals(widget.render(ada, null), renderFresh("page.ftlh", "<@pylonChat/>", model("currentUser", ada))),
+        () -> assertEquals(widget.render(ada, null), renderFresh("page.ftlh", "<@pylonChat nonce=n!/>", model("currentUser", ada))),
+        () -> assertEquals(widget.render(ada, null), renderFresh("page.ftlh", "<@pylonChat/>", model("currentUser", ada, "cspNonce", ""))));
   }
 
   private String renderFresh(String name, String source, Map<String, Object> model) throws IOException, TemplateException {
@@ -180,7 +180,7 @@ class PylonChatDirectiveTest {
         PylonChatDirective.variable("currentMember"), PylonChatDirective.variable("requestNonce"));
     assertSame(directive, PylonChatDirective.install(cfg, directive));
 
-    String html = render(cfg, "page.ftlh", "<@pylonChat/>", model("currentMember", ada, "requestNonce", NONCE, "user", "ignored"));
+    String html = render(cfg, "page.ftlh", "<@pylonChat/>", model("currentMember", ada, "requestNonce", NONCE, "currentUser", "ignored"));
 
     assertEquals(widget.render(ada, NONCE), html);
   }
@@ -197,19 +197,19 @@ class PylonChatDirectiveTest {
   @Test
   void anUnknownParameterIsAnErrorNamingTheAllowedOnes() {
     assertEquals("<@pylonChat/> has no parameter \"usr\"; the allowed parameters are user and nonce, e.g."
-        + " <@pylonChat user=currentUser! nonce=cspNonce!/>", errorOf("<@pylonChat usr=user/>", model("user", ada)));
+        + " <@pylonChat user=currentUser! nonce=cspNonce!/>", errorOf("<@pylonChat usr=currentUser/>", model("currentUser", ada)));
   }
 
   @Test
   void aBodyIsAnError() {
     assertEquals("<@pylonChat/> takes no body; write it as an empty tag: <@pylonChat/>",
-        errorOf("<@pylonChat>chat</@pylonChat>", model("user", ada)));
+        errorOf("<@pylonChat>chat</@pylonChat>", model("currentUser", ada)));
   }
 
   @Test
   void loopVariablesAreAnError() {
     assertEquals("<@pylonChat/> has no loop variables; remove the \"; x\" part",
-        errorOf("<@pylonChat; x/>", model("user", ada)));
+        errorOf("<@pylonChat; x/>", model("currentUser", ada)));
   }
 
   @Test
@@ -218,7 +218,7 @@ class PylonChatDirectiveTest {
         + " member that holds the user's email with @io.github.pylonchat.ChatEmail, and make sure"
         + " pylon-chat-processor is on the annotationProcessorPaths so that"
         + " io.github.pylonchat.freemarker.testmodel.GuestChatIdentity is generated",
-        errorOf("<@pylonChat/>", model("user", new Guest())));
+        errorOf("<@pylonChat/>", model("currentUser", new Guest())));
   }
 
   @Test
@@ -234,7 +234,7 @@ class PylonChatDirectiveTest {
   @Test
   void aHashOrMapUserIsAnError() {
     String fromLiteral = errorOf("<@pylonChat user={\"email\": \"ada@example.com\"}/>", model());
-    String fromMap = errorOf("<@pylonChat/>", model("user", Map.of("email", "ada@example.com")));
+    String fromMap = errorOf("<@pylonChat/>", model("currentUser", Map.of("email", "ada@example.com")));
 
     assertTrue(fromLiteral.startsWith("<@pylonChat user=...>: the user is a hash ("), fromLiteral);
     assertTrue(fromMap.startsWith("<@pylonChat/>: the user is a hash ("), fromMap);
@@ -246,7 +246,7 @@ class PylonChatDirectiveTest {
 
   @Test
   void aSequenceOrNumberUserIsAnError() {
-    assertTrue(errorOf("<@pylonChat user=[user]/>", model("user", ada))
+    assertTrue(errorOf("<@pylonChat user=[currentUser]/>", model("currentUser", ada))
         .startsWith("<@pylonChat user=...>: the user is a sequence, not a user object."));
     assertEquals("<@pylonChat user=...>: the user is a java.math.BigDecimal, not a user object: pass the"
         + " logged-in user itself (an object whose class has @io.github.pylonchat.ChatEmail), a ChatProfile,"
@@ -258,22 +258,22 @@ class PylonChatDirectiveTest {
   void aNonceThatIsNotBase64IsAnError(String nonce) {
     assertEquals("<@pylonChat/>: the CSP nonce must be base64 or base64url (letters, digits, + / - _ and up to"
         + " two = at the end); generate it from random bytes with Base64.getEncoder()",
-        errorOf("<@pylonChat/>", model("user", ada, "cspNonce", nonce)));
+        errorOf("<@pylonChat/>", model("currentUser", ada, "cspNonce", nonce)));
   }
 
   @Test
   void aNonceThatIsNotAStringIsAnError() {
     assertEquals("<@pylonChat/>: the nonce must be a string, got a java.math.BigDecimal; pass the page's CSP"
-        + " nonce, e.g. nonce=cspNonce", errorOf("<@pylonChat nonce=42/>", model("user", ada)));
+        + " nonce, e.g. nonce=cspNonce", errorOf("<@pylonChat nonce=42/>", model("currentUser", ada)));
   }
 
   @Test
   void theSecretNeverAppearsInOutputOrErrorMessages() throws Exception {
-    StringBuilder seen = new StringBuilder(render("page.ftlh", "<@pylonChat/>", model("user", ada, "cspNonce", NONCE)));
+    StringBuilder seen = new StringBuilder(render("page.ftlh", "<@pylonChat/>", model("currentUser", ada, "cspNonce", NONCE)));
     for (String source : List.of("<@pylonChat nonce=\"bad nonce\"/>", "<@pylonChat user=guest/>",
         "<@pylonChat user=\"x\"/>", "<@pylonChat secret=1/>", "<@pylonChat>x</@pylonChat>")) {
       TemplateException e = assertThrows(TemplateException.class,
-          () -> renderFresh("page.ftlh", source, model("user", ada, "guest", new Guest())));
+          () -> renderFresh("page.ftlh", source, model("currentUser", ada, "guest", new Guest())));
       for (Throwable t = e; t != null; t = t.getCause()) {
         seen.append(t.getMessage()).append(t);
       }

@@ -56,7 +56,7 @@ public class PylonChatProperties {
    * whose type has @ChatEmail, or a ChatProfile). When it is absent, the Spring Security principal
    * is used.
    */
-  private String userAttribute = "user";
+  private String userAttribute = "currentUser";
 
   /**
    * Name of the template variable or request attribute that holds the page's Content-Security-Policy

@@ -55,7 +55,7 @@ class PylonChatAutoConfigurationTest {
   @MethodSource("environments")
   void appIdAndSecretFromEnvironmentVariables(String name, Map<String, Object> env, String appId) {
     withEnvironment(env).run(context -> {
-      String page = render(context, "<@pylonChat/>", Map.of("user", MEMBER));
+      String page = render(context, "<@pylonChat/>", Map.of("currentUser", MEMBER));
       assertIdentifies(page, "member@example.com", "Member Name");
       assertThat(setting(page, "app_id")).isEqualTo(appId);
     });
@@ -88,7 +88,7 @@ class PylonChatAutoConfigurationTest {
             "pylon.chat.user-attribute=currentMember", "pylon.chat.nonce-attribute=scriptNonce")
         .run(context -> {
           String page = render(context, "<@pylonChat/>", Map.of(
-              "currentMember", MEMBER, "user", new Member("other@example.com", null),
+              "currentMember", MEMBER, "currentUser", new Member("other@example.com", null),
               "scriptNonce", "bm9uY2U=", "cspNonce", "b3RoZXI="));
           assertIdentifies(page, "member@example.com", "Member Name");
           assertThat(page).contains("<script nonce=\"bm9uY2U=\">").doesNotContain("b3RoZXI=");
@@ -101,7 +101,7 @@ class PylonChatAutoConfigurationTest {
         .withPropertyValues("pylon.chat.enabled=false")
         .run(context -> {
           assertThat(context).hasNotFailed().doesNotHaveBean(PylonChatWidget.class);
-          assertThat(render(context, "[<@pylonChat/>]", Map.of("user", MEMBER))).isEqualTo("[]");
+          assertThat(render(context, "[<@pylonChat/>]", Map.of("currentUser", MEMBER))).isEqualTo("[]");
         });
   }
 
@@ -110,8 +110,8 @@ class PylonChatAutoConfigurationTest {
     withEnvironment(Map.of())
         .withPropertyValues("pylon.chat.app-id=app", "pylon.chat.identity-verification=false")
         .run(context -> {
-          String first = render(context, "<@pylonChat/>", Map.of("user", MEMBER));
-          render(context, "<@pylonChat/>", Map.of("user", MEMBER));
+          String first = render(context, "<@pylonChat/>", Map.of("currentUser", MEMBER));
+          render(context, "<@pylonChat/>", Map.of("currentUser", MEMBER));
           assertThat(setting(first, "email")).isEqualTo("member@example.com");
           assertThat(first).doesNotContain("email_hash");
         });
@@ -124,7 +124,7 @@ class PylonChatAutoConfigurationTest {
         .withConfiguration(AutoConfigurations.of(PylonChatAutoConfiguration.class))
         .withPropertyValues("pylon.chat.app-id=app", "pylon.chat.identity-secret=" + SECRET)
         .withUserConfiguration(OwnPylonChatVariable.class)
-        .run(context -> assertThat(render(context, "<@pylonChat/>", Map.of("user", MEMBER)))
+        .run(context -> assertThat(render(context, "<@pylonChat/>", Map.of("currentUser", MEMBER)))
             .isEqualTo("own directive"));
   }
 

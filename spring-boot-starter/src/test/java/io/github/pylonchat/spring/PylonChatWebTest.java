@@ -129,7 +129,7 @@ class PylonChatWebTest {
 
   @Test
   void requestAttributeUserIsIdentifiedWithoutLogin() throws Exception {
-    String page = page(get("/page").requestAttr("user", new Member("req@example.com", "Request User")));
+    String page = page(get("/page").requestAttr("currentUser", new Member("req@example.com", "Request User")));
 
     assertIdentifies(page, "req@example.com", "Request User");
   }
@@ -151,7 +151,7 @@ class PylonChatWebTest {
 
   @Test
   void userAttributeWithoutChatIdentityFailsNamingTheProperty() {
-    assertThatThrownBy(() -> mvc.perform(get("/page").requestAttr("user", "not a user object")))
+    assertThatThrownBy(() -> mvc.perform(get("/page").requestAttr("currentUser", "not a user object")))
         .rootCause()
         .hasMessageContaining("pylon.chat.user-attribute")
         .hasMessageContaining("java.lang.String, which has no chat identity");

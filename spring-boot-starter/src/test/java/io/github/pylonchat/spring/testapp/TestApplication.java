@@ -42,7 +42,7 @@ public class TestApplication {
 
     @GetMapping("/model-user")
     String modelUser(Model model) {
-      model.addAttribute("user", new Member("grace@example.com", "Grace Hopper"));
+      model.addAttribute("currentUser", new Member("grace@example.com", "Grace Hopper"));
       return "page";
     }
 
