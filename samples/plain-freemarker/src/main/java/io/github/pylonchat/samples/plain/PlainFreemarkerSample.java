@@ -89,7 +89,7 @@ public final class PlainFreemarkerSample {
     cfg.setClassForTemplateLoading(PlainFreemarkerSample.class, "/templates");
     cfg.setDefaultEncoding("UTF-8");
     cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
-    PylonChatDirective.install(cfg, widget); // <@pylonChat/> reads "user" and "cspNonce"
+    PylonChatDirective.install(cfg, widget); // <@pylonChat/> reads "currentUser" and "cspNonce"
     Template page = cfg.getTemplate("page.ftlh");
 
     HttpServer server = HttpServer.create(address, 0);
@@ -111,7 +111,7 @@ public final class PlainFreemarkerSample {
     }
     String nonce = newNonce();
     Map<String, Object> model = new HashMap<>();
-    model.put("user", member); // null: nobody is signed in, <@pylonChat/> renders nothing
+    model.put("currentUser", member); // null: nobody is signed in, <@pylonChat/> renders nothing
     model.put("cspNonce", nonce);
     model.put("members", MEMBERS);
     StringWriter html = new StringWriter();

@@ -14,9 +14,13 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  */
 @Controller
 public class PageController {
-  /** What the layout shows in its header: who is signed in (null: nobody). */
-  @ModelAttribute("currentUser")
-  DemoUser currentUser(@AuthenticationPrincipal DemoUser user) {
+  /**
+   * Who is signed in (null: nobody), for the page text. Named so that the chat does not read it:
+   * {@code <@pylonChat/>} would use a {@code currentUser} attribute (pylon.chat.user-attribute)
+   * before asking Spring Security.
+   */
+  @ModelAttribute("signedInUser")
+  DemoUser signedInUser(@AuthenticationPrincipal DemoUser user) {
     return user;
   }
 
