@@ -1,7 +1,7 @@
 package io.github.pylonchat.spring.testapp;
 
-/**
- * A user model as an application would annotate it with {@code @ChatEmail} and {@code @ChatName};
- * its accessor {@link MemberChatIdentity} is written by hand here, following the generated contract.
- */
-public record Member(String email, String name) {}
+import io.github.pylonchat.ChatEmail;
+import io.github.pylonchat.ChatName;
+
+/** A user model as an application annotates it; pylon-chat-processor generates MemberChatIdentity. */
+public record Member(@ChatEmail String email, @ChatName String name) {}
