@@ -40,11 +40,11 @@ public final class PylonChatWidget {
   private final AnonymousVisitors anonymous;
   private final String loaderScript;
 
-  private PylonChatWidget(Builder b) {
+  private PylonChatWidget(Builder b, String widgetUrl) {
     this.appId = b.appId;
     this.hasher = b.secret == null ? null : b.secret.hasher();
     this.anonymous = b.anonymous;
-    this.loaderScript = loaderScript(b.widgetUrl + b.appId);
+    this.loaderScript = loaderScript(widgetUrl + b.appId);
   }
 
   /** A new builder; {@link Builder#appId} and a secret (or the explicit opt-out) are required. */
@@ -83,8 +83,11 @@ public final class PylonChatWidget {
    *     {@link ChatProfile}, or null when nobody is logged in
    * @param nonce the page's CSP nonce, or null/empty for none
    * @return the markup; empty for a logged-out user unless anonymous visitors get the widget
-   * @throws IllegalArgumentException if the user's type has no chat identity, its email is
-   *     blank, or the nonce is not base64
+   * @throws IllegalArgumentException if the user is not a user object (a string, map, number or
+   *     other JDK type), its type has no chat identity, its email is blank, its avatar URL is not
+   *     http(s), or the nonce is not base64; nothing has been written then
+   * @throws IllegalStateException if a class named like the generated accessor exists but is not
+   *     one (see {@link ChatIdentities})
    */
   public String render(Object user, String nonce) {
     StringBuilder out = new StringBuilder(1024);
@@ -97,13 +100,20 @@ public final class PylonChatWidget {
   }
 
   /**
-   * Renders the widget for {@code user} to {@code out} (for example a template's writer).
+   * Renders the widget for {@code user} to {@code out} (for example a template's writer). The
+   * user and the nonce are checked before anything is written, so a rejected call leaves
+   * {@code out} untouched.
    *
+   * <pre>{@code
+   * widget.render(currentUser, cspNonce, response.getWriter());
+   * }</pre>
+   *
+   * @throws IOException if {@code out} fails
    * @see #render(Object, String)
    */
   public void render(Object user, String nonce, Appendable out) throws IOException {
     String nonceAttribute = nonceAttribute(nonce);
-    ChatProfile profile = user == null ? null : ChatIdentities.profileOf(user);
+    ChatProfile profile = user == null ? null : profileOf(user);
     if (profile == null && anonymous == AnonymousVisitors.NOTHING) {
       return;
     }
@@ -120,6 +130,17 @@ public final class PylonChatWidget {
       }
     }
     out.append("}};</script>\n<script").append(nonceAttribute).append('>').append(loaderScript).append("</script>\n");
+  }
+
+  private static ChatProfile profileOf(Object user) {
+    // A JDK type can never carry @ChatEmail; the usual cause is passing the user's name, email,
+    // session map or an Optional instead of the user object itself.
+    if (user.getClass().getClassLoader() == null) {
+      throw new IllegalArgumentException("the user is a " + user.getClass().getName()
+          + ", not a user object: pass the logged-in user itself (an object whose class has"
+          + " @io.github.pylonchat.ChatEmail), a ChatProfile, or null when nobody is logged in");
+    }
+    return ChatIdentities.profileOf(user);
   }
 
   private static void appendField(String key, String value, Appendable out) throws IOException {
@@ -220,6 +241,7 @@ public final class PylonChatWidget {
     private IdentitySecret secret;
     private boolean withoutVerification;
     private String widgetUrl = DEFAULT_WIDGET_URL;
+    private String widgetUrlSetting = "widgetUrl";
     private AnonymousVisitors anonymous = AnonymousVisitors.NOTHING;
 
     private Builder() {}
@@ -259,7 +281,16 @@ public final class PylonChatWidget {
      * an absolute http(s) URL. A missing trailing {@code /} is added.
      */
     public Builder widgetUrl(String widgetUrl) {
+      return widgetUrl(widgetUrl, "widgetUrl");
+    }
+
+    /**
+     * The widget base URL; {@code setting} names where it came from (e.g.
+     * {@code pylon.chat.widget-url}) in error messages.
+     */
+    public Builder widgetUrl(String widgetUrl, String setting) {
       this.widgetUrl = widgetUrl;
+      this.widgetUrlSetting = setting;
       return this;
     }
 
@@ -297,14 +328,13 @@ public final class PylonChatWidget {
       if (anonymous == null) {
         throw new ChatConfigurationException("anonymousVisitors", "is null", "Use NOTHING or WIDGET");
       }
-      widgetUrl = normalizedWidgetUrl(widgetUrl);
-      return new PylonChatWidget(this);
+      return new PylonChatWidget(this, normalizedWidgetUrl(widgetUrl, widgetUrlSetting));
     }
 
-    private static String normalizedWidgetUrl(String url) {
+    private static String normalizedWidgetUrl(String url, String setting) {
       String fix = "Leave it unset for " + DEFAULT_WIDGET_URL + ", or give an absolute http(s) URL";
       if (url == null || url.isBlank()) {
-        throw new ChatConfigurationException("widgetUrl", "is empty", fix);
+        throw new ChatConfigurationException(setting, "is empty", fix);
       }
       try {
         URI uri = new URI(url.strip());
@@ -312,10 +342,10 @@ public final class PylonChatWidget {
         if (!uri.isAbsolute() || uri.getHost() == null
             || !("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme))
             || uri.getRawQuery() != null || uri.getRawFragment() != null) {
-          throw new ChatConfigurationException("widgetUrl", "is not an absolute http(s) URL without query", fix);
+          throw new ChatConfigurationException(setting, "is not an absolute http(s) URL without query", fix);
         }
       } catch (URISyntaxException e) {
-        throw new ChatConfigurationException("widgetUrl", "is not a valid URL", fix);
+        throw new ChatConfigurationException(setting, "is not a valid URL", fix);
       }
       String stripped = url.strip();
       return stripped.endsWith("/") ? stripped : stripped + "/";

@@ -1,0 +1,101 @@
+package io.github.pylonchat.spring.boot3;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.github.pylonchat.ChatProfile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.SpringBootVersion;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.RequestBuilder;
+
+/** The starter, compiled against Spring Boot 4, in a Spring Boot 3.5 application. */
+@SpringBootTest(classes = Boot3Application.class, properties = {
+    "pylon.chat.app-id=boot3-app",
+    "pylon.chat.identity-secret=" + StarterOnBoot3Test.SECRET})
+@AutoConfigureMockMvc
+@ExtendWith(OutputCaptureExtension.class)
+class StarterOnBoot3Test {
+  /** Pylon's published test vector: this secret signs user@example.com as EMAIL_HASH. */
+  static final String SECRET = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+  private static final String EMAIL_HASH = "1ece38faced28959b689c9c2a418780d74e131c6c9a8f5d95a9f65366aae012b";
+
+  @Autowired
+  MockMvc mvc;
+
+  private String page(RequestBuilder request) throws Exception {
+    return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+  }
+
+  private static TestingAuthenticationToken loggedIn(String email, String name) {
+    return new TestingAuthenticationToken(ChatProfile.of(email, name), null, "ROLE_USER");
+  }
+
+  @Test
+  void runsOnSpringBoot35() {
+    assertThat(SpringBootVersion.getVersion()).startsWith("3.5.");
+  }
+
+  @Test
+  void loggedInUserGetsTheWidgetWithAVerifyingEmailHash() throws Exception {
+    String page = page(get("/page").with(authentication(loggedIn("user@example.com", "Boot Three"))));
+
+    assertThat(page)
+        .contains("window.pylon={\"chat_settings\":{\"app_id\":\"boot3-app\",\"email\":\"user@example.com\","
+            + "\"name\":\"Boot Three\",\"email_hash\":\"" + EMAIL_HASH + "\"}};")
+        .contains("https://widget.usepylon.com/widget/boot3-app")
+        .doesNotContain(SECRET);
+  }
+
+  @Test
+  void visitorWhoIsNotLoggedInGetsNothing() throws Exception {
+    String page = page(get("/page"));
+
+    assertThat(page).contains("<main>page</main>").doesNotContain("<script");
+  }
+
+  @Test
+  void cspNonceRequestAttributeIsPutOnBothScriptElements() throws Exception {
+    String page = page(get("/page").requestAttr("cspNonce", "Qm9vdDM=")
+        .with(authentication(loggedIn("user@example.com", "Boot Three"))));
+
+    assertThat(page.split("<script nonce=\"Qm9vdDM=\">", -1)).hasSize(3);
+    assertThat(page).doesNotContain("<script>");
+  }
+
+  @Test
+  void malformedSecretStopsStartUpWithTheReport(CapturedOutput output) {
+    SpringApplication app = new SpringApplication(MinimalApplication.class);
+    app.setWebApplicationType(WebApplicationType.NONE);
+    String secret = "c0ffee15600dc0ffee15600d1";
+
+    assertThatThrownBy(() -> app.run("--pylon.chat.app-id=app", "--pylon.chat.identity-secret=" + secret))
+        .isNotNull();
+
+    assertThat(output.getAll())
+        .contains("APPLICATION FAILED TO START")
+        .contains("The Pylon chat widget is not configured correctly: pylon.chat.identity-secret has an odd"
+            + " number of hex digits (25), so it cannot be decoded to bytes.")
+        .contains("To start without the Pylon chat widget, set pylon.chat.enabled=false.")
+        .doesNotContain("c0ffee15");
+  }
+
+  /** Spring Boot's auto-configuration and nothing else (no web server, no security). */
+  @SpringBootConfiguration
+  @EnableAutoConfiguration
+  static class MinimalApplication {}
+}

@@ -1,0 +1,28 @@
+package io.github.pylonchat.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.jayway.jsonpath.JsonPath;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** IDEs complete {@code pylon.chat.*} with a description from the generated metadata. */
+class ConfigurationMetadataTest {
+  @Test
+  void everyPylonChatPropertyIsInTheGeneratedMetadataWithADescription() throws Exception {
+    Path classes = Path.of(PylonChatProperties.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    String json = Files.readString(classes.resolve("META-INF/spring-configuration-metadata.json"));
+    List<Map<String, Object>> properties = JsonPath.read(json, "$.properties[*]");
+
+    assertThat(properties).extracting(p -> p.get("name")).containsExactlyInAnyOrder(
+        "pylon.chat.app-id", "pylon.chat.identity-secret", "pylon.chat.identity-verification",
+        "pylon.chat.enabled", "pylon.chat.anonymous", "pylon.chat.user-attribute",
+        "pylon.chat.nonce-attribute", "pylon.chat.widget-url");
+    assertThat(properties).allSatisfy(p -> assertThat((String) p.get("description")).as("%s", p.get("name")).isNotBlank());
+    List<String> anonymousValues = JsonPath.read(json, "$.hints[?(@.name == 'pylon.chat.anonymous')].values[*].value");
+    assertThat(anonymousValues).containsExactly("nothing", "widget");
+  }
+}

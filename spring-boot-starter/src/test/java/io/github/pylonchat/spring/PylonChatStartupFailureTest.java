@@ -1,0 +1,146 @@
+package io.github.pylonchat.spring;
+
+import static io.github.pylonchat.spring.ChatContexts.withEnvironment;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/**
+ * A missing or malformed setting stops start-up with a report that names the setting and the fix,
+ * and never shows the secret.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class PylonChatStartupFailureTest {
+  /** Looks like a real secret, so a leak of any part of it would be found. */
+  private static final String SECRET_PART = "c0ffee15600dc0ffee15600d";
+
+  @TempDir
+  static Path dir;
+
+  record Case(String name, Map<String, Object> env, String[] properties, String description, String action) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  private static Case of(String name, Map<String, Object> env, String description, String action, String... properties) {
+    return new Case(name, env, properties, description, action);
+  }
+
+  static Stream<Case> badSettings() throws Exception {
+    Path unreadable = dir.resolve("missing-secret-file");
+    Path oddFile = Files.writeString(dir.resolve("odd-secret"), SECRET_PART + "a\n");
+    String appId = "pylon.chat.app-id=app";
+    return Stream.of(
+        of("missing app id", Map.of(),
+            "pylon.chat.app-id is not set (nor the environment variable PYLON_APP_ID)",
+            "Set pylon.chat.app-id (or PYLON_APP_ID) to the app id from Pylon's in-app chat settings",
+            "pylon.chat.identity-secret=" + SECRET_PART),
+        of("malformed app id", Map.of(),
+            "pylon.chat.app-id is not a Pylon app id",
+            "Copy the app id from Pylon's in-app chat settings",
+            "pylon.chat.app-id=my app!", "pylon.chat.identity-secret=" + SECRET_PART),
+        of("malformed PYLON_APP_ID", Map.of("PYLON_APP_ID", "<app>", "PYLON_IDENTITY_SECRET", SECRET_PART),
+            "PYLON_APP_ID is not a Pylon app id",
+            "Copy the app id from Pylon's in-app chat settings"),
+        of("missing secret", Map.of(),
+            "pylon.chat.identity-secret is not set (nor the environment variable PYLON_IDENTITY_SECRET or PYLON_IDENTITY_SECRET_FILE)",
+            "set pylon.chat.identity-verification=false",
+            appId),
+        of("empty secret", Map.of(),
+            "pylon.chat.identity-secret is empty",
+            "Copy the identity secret from Pylon's in-app chat settings",
+            appId, "pylon.chat.identity-secret="),
+        of("secret of odd length", Map.of(),
+            "pylon.chat.identity-secret has an odd number of hex digits (25)",
+            "copy it again from Pylon's in-app chat settings",
+            appId, "pylon.chat.identity-secret=" + SECRET_PART + "a"),
+        of("secret that is not hex", Map.of(),
+            "pylon.chat.identity-secret is not a hex string: the character at position 25 is not 0-9 or a-f",
+            "Use the secret exactly as Pylon shows it",
+            appId, "pylon.chat.identity-secret=" + SECRET_PART + "zz"),
+        of("PYLON_CHAT_IDENTITY_SECRET that is not hex", Map.of("PYLON_CHAT_IDENTITY_SECRET", "0x" + SECRET_PART),
+            "pylon.chat.identity-secret is not a hex string: the character at position 2 is not 0-9 or a-f",
+            "without quotes, a 0x prefix or spaces inside",
+            appId),
+        of("PYLON_IDENTITY_SECRET that is not hex", Map.of("PYLON_IDENTITY_SECRET", "\"" + SECRET_PART + "\""),
+            "PYLON_IDENTITY_SECRET is not a hex string: the character at position 1 is not 0-9 or a-f",
+            "without quotes",
+            appId),
+        of("PYLON_IDENTITY_SECRET_FILE that cannot be read", Map.of("PYLON_IDENTITY_SECRET_FILE", unreadable.toString()),
+            "PYLON_IDENTITY_SECRET_FILE names the file " + unreadable + ", which cannot be read",
+            "Point it at a readable file that contains only the hex identity secret",
+            appId),
+        of("PYLON_IDENTITY_SECRET_FILE with a secret of odd length", Map.of("PYLON_IDENTITY_SECRET_FILE", oddFile.toString()),
+            "PYLON_IDENTITY_SECRET_FILE (file " + oddFile + ") has an odd number of hex digits (25)",
+            "copy it again",
+            appId),
+        of("both PYLON_IDENTITY_SECRET and _FILE", Map.of("PYLON_IDENTITY_SECRET", SECRET_PART, "PYLON_IDENTITY_SECRET_FILE", oddFile.toString()),
+            "PYLON_IDENTITY_SECRET and PYLON_IDENTITY_SECRET_FILE are both set",
+            "Set only one of them",
+            appId),
+        of("opt-out of verification with a secret", Map.of(),
+            "pylon.chat.identity-verification is false although an identity secret is configured (pylon.chat.identity-secret)",
+            "Remove pylon.chat.identity-verification=false",
+            appId, "pylon.chat.identity-verification=false", "pylon.chat.identity-secret=" + SECRET_PART),
+        of("widget URL that is not http", Map.of(),
+            "pylon.chat.widget-url is not an absolute http(s) URL without query",
+            "Leave it unset for https://widget.usepylon.com/widget/",
+            appId, "pylon.chat.identity-secret=" + SECRET_PART, "pylon.chat.widget-url=javascript:alert(1)"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badSettings")
+  void badSettingStopsStartUpWithDescriptionAndAction(Case bad) {
+    withEnvironment(bad.env()).withPropertyValues(bad.properties()).run(context -> {
+      assertThat(context).hasFailed();
+      FailureAnalysis analysis = new PylonChatFailureAnalyzer().analyze(context.getStartupFailure());
+
+      assertThat(analysis).as("a report for %s", context.getStartupFailure()).isNotNull();
+      assertThat(analysis.getDescription())
+          .startsWith("The Pylon chat widget is not configured correctly: " + bad.description());
+      assertThat(analysis.getAction())
+          .contains(bad.action())
+          .endsWith("To start without the Pylon chat widget, set pylon.chat.enabled=false.");
+      assertThat(analysis.getDescription() + analysis.getAction()).doesNotContain(SECRET_PART.substring(0, 8));
+    });
+  }
+
+  @Test
+  void applicationPrintsTheReportAndNotTheSecretEvenWithLazyInitialization(CapturedOutput output) {
+    SpringApplication app = new SpringApplication(MinimalApplication.class);
+    app.setWebApplicationType(WebApplicationType.NONE);
+
+    assertThatThrownBy(() -> app.run("--spring.main.lazy-initialization=true",
+        "--pylon.chat.app-id=app", "--pylon.chat.identity-secret=" + SECRET_PART + "zz"))
+        .isNotNull();
+
+    assertThat(output.getAll())
+        .contains("APPLICATION FAILED TO START")
+        .contains("The Pylon chat widget is not configured correctly: pylon.chat.identity-secret is not a hex"
+            + " string: the character at position 25 is not 0-9 or a-f.")
+        .contains("Use the secret exactly as Pylon shows it, without quotes, a 0x prefix or spaces inside.")
+        .doesNotContain(SECRET_PART.substring(0, 8));
+  }
+
+  @SpringBootConfiguration
+  @EnableAutoConfiguration
+  static class MinimalApplication {}
+}
