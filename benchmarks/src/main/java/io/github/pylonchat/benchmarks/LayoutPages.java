@@ -70,7 +70,7 @@ public final class LayoutPages {
 
     Member member = new Member(4711, "ada.lovelace@example.com", "Ada Lovelace", "acme-analytical-engines");
     EmailHasher hasher = secret.hasher();
-    model.put("user", member);
+    model.put("currentUser", member);
     model.put("cspNonce", "rAnd0mN0nce+2u8Qx7vK1w==");
     model.put("csrfToken", "5f0c6b1e-8a47-4d0f-b0f5-4e7a9d2c3b1a");
     model.put("pylonAppId", APP_ID);
