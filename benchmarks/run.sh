@@ -58,12 +58,15 @@ grep -A 40 '^Benchmark' "$results/jmh.log" || true
 # and a typical app where only a few user models are.
 compile_jsons=()
 for annotated in 500 5; do
+  # The minimal reference processor shows how much of the stress case's cost is javac's own.
+  reference=()
+  [[ $annotated == 500 ]] && reference=(--reference)
   echo "== compile time: 500 model classes, $annotated annotated, with and without the processor (${compile_settings[*]}) =="
   json="$results/compile-$annotated.json"
   if java -Xms1g -Xmx1g -cp benchmarks/target/benchmarks.jar \
       io.github.pylonchat.benchmarks.compile.CompileTimeBenchmark \
       --classpath "$runtime_jar" --processor-path "$processor_path" \
-      --classes 500 --annotated "$annotated" "${compile_settings[@]}" --json "$json" 2>&1 \
+      --classes 500 --annotated "$annotated" "${reference[@]}" "${compile_settings[@]}" --json "$json" 2>&1 \
       | tee "$results/compile-$annotated.log"; then
     compile_jsons+=("$json")
   else

@@ -10,9 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
@@ -22,41 +25,67 @@ import javax.tools.ToolProvider;
 
 /**
  * Compile-time cost of pylon-chat-processor: compiles the same generated model classes (see
- * {@link ModelSources}) in this JVM with javax.tools, once with the processor on the processor
- * path and once with an empty processor path (javac looks for processors and finds none, as in a
- * build without pylon-chat-processor), alternating, and prints the median times and their ratio.
- * The "with" time includes compiling the generated accessors. Wall time is the result; the CPU
- * time of the compiling thread is printed beside it, as it is less disturbed by other load.
+ * {@link ModelSources}) in this JVM with javax.tools, with the processor on the processor path and
+ * with an empty processor path (javac looks for processors and finds none, as in a build without
+ * pylon-chat-processor), in turns, and prints the median times and their ratio. The "with" time
+ * includes compiling the generated accessors. Wall time is the result; the CPU time of the
+ * compiling thread is printed beside it, as it is less disturbed by other load.
+ *
+ * <p>With {@code --reference}, a third variant compiles with a minimal processor (see
+ * {@link ReferenceProcessorSource}) that writes a small accessor per annotated class and does
+ * nothing else: what javac itself charges for any processor that generates one class per model.
  *
  * <pre>
  * java -cp benchmarks.jar io.github.pylonchat.benchmarks.compile.CompileTimeBenchmark \
  *     --classpath runtime.jar --processor-path processor.jar:javapoet.jar:runtime.jar \
- *     [--classes 500] [--annotated 500] [--warmups 1] [--runs 5] [--json result.json]
+ *     [--classes 500] [--annotated 500] [--warmups 1] [--runs 5] [--reference] [--json result.json]
  * </pre>
  */
 public final class CompileTimeBenchmark {
   private static final String PROCESSOR_SERVICE = "META-INF/services/javax.annotation.processing.Processor";
   private static final String GENERATED_SUFFIX = "ChatIdentity.class";
-
   // javac runs on the calling thread; its CPU time is less disturbed by other load than wall time.
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
+  /** What is on the processor path. */
+  enum Variant {
+    /** An empty processor path. */
+    WITHOUT("without"),
+    /** pylon-chat-processor and its dependencies. */
+    WITH("with"),
+    /** The minimal reference processor. */
+    REFERENCE("reference");
+
+    final String label;
+
+    Variant(String label) {
+      this.label = label;
+    }
+  }
+
+  private record Timing(double wallMillis, double cpuMillis) {}
+
   private final JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
   private final String classpath;
-  private final String processorPath;
+  private final Map<Variant, String> processorPaths = new EnumMap<>(Variant.class);
   private final Path work;
   private final List<Path> sources;
   private final int classes;
   private final int annotated;
 
-  private CompileTimeBenchmark(String classpath, String processorPath, Path work, int classes, int annotated)
-      throws IOException {
+  private CompileTimeBenchmark(String classpath, String processorPath, boolean reference, Path work, int classes,
+      int annotated) throws IOException {
     this.classpath = classpath;
-    this.processorPath = processorPath;
     this.work = work;
     this.classes = classes;
     this.annotated = annotated;
     this.sources = ModelSources.write(work.resolve("src"), classes, annotated);
+    processorPaths.put(Variant.WITHOUT, Files.createDirectories(work.resolve("no-processors")).toString());
+    processorPaths.put(Variant.WITH, processorPath);
+    if (reference) {
+      processorPaths.put(Variant.REFERENCE, ReferenceProcessorSource.compile(javac, work.resolve("reference-processor"),
+          classpath) + File.pathSeparator + classpath);
+    }
   }
 
   /** Runs the benchmark; see the class documentation for the arguments. Exits 2 on bad arguments. */
@@ -64,11 +93,16 @@ public final class CompileTimeBenchmark {
     String classpath = null;
     String processorPath = null;
     String json = null;
+    boolean reference = false;
     int classes = 500;
     Integer annotated = null;
     int warmups = 1;
     int runs = 5;
     for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--reference")) {
+        reference = true;
+        continue;
+      }
       String value = i + 1 < args.length ? args[i + 1] : null;
       switch (args[i]) {
         case "--classpath" -> classpath = value;
@@ -92,9 +126,9 @@ public final class CompileTimeBenchmark {
     }
     Path work = Files.createTempDirectory("pylon-chat-compile-benchmark");
     try {
-      CompileTimeBenchmark benchmark = new CompileTimeBenchmark(
-          classpath, processorPath, work, classes, annotated == null ? classes : annotated);
-      benchmark.run(warmups, runs, json == null ? null : Path.of(json));
+      new CompileTimeBenchmark(classpath, processorPath, reference, work, classes,
+          annotated == null ? classes : annotated)
+          .run(warmups, runs, json == null ? null : Path.of(json));
     } finally {
       deleteRecursively(work);
     }
@@ -102,53 +136,52 @@ public final class CompileTimeBenchmark {
 
   private void run(int warmups, int runs, Path json) throws IOException {
     System.out.printf(Locale.ROOT, "compiling %d model classes (%d lines, %d annotated), %d warm-up + %d measured runs"
-        + " each, alternating%n", classes, lineCount(), annotated, warmups, runs);
-    List<Double> with = new ArrayList<>();
-    List<Double> without = new ArrayList<>();
-    List<Double> withCpu = new ArrayList<>();
-    List<Double> withoutCpu = new ArrayList<>();
+        + " of each variant, in turns%n", classes, lineCount(), annotated, warmups, runs);
+    Map<Variant, List<Timing>> timings = new EnumMap<>(Variant.class);
+    List<Variant> order = new ArrayList<>(processorPaths.keySet());
     for (int run = 0; run < warmups + runs; run++) {
       boolean measured = run >= warmups;
-      // Alternate which goes first, so that neither always runs right after the other's garbage.
-      for (boolean withProcessor : run % 2 == 0 ? new boolean[] {true, false} : new boolean[] {false, true}) {
-        Timing timing = compile(withProcessor, run);
+      // Rotate the order, so that no variant always runs right after the same other one.
+      for (Variant variant : order) {
+        Timing timing = compile(variant, run);
         System.out.printf(Locale.ROOT, "  %s run %d %s processor: %.0f ms (javac thread CPU %.0f ms)%n",
-            measured ? "measured" : "warm-up", run + 1, withProcessor ? "with" : "without",
-            timing.wallMillis(), timing.cpuMillis());
+            measured ? "measured" : "warm-up", run + 1, variant.label, timing.wallMillis(), timing.cpuMillis());
         if (measured) {
-          (withProcessor ? with : without).add(timing.wallMillis());
-          (withProcessor ? withCpu : withoutCpu).add(timing.cpuMillis());
+          timings.computeIfAbsent(variant, v -> new ArrayList<>()).add(timing);
         }
       }
+      Collections.rotate(order, 1);
     }
-    double medianWith = median(with);
-    double medianWithout = median(without);
-    System.out.printf(Locale.ROOT, "median with processor %.0f ms, without %.0f ms, ratio %.3f"
-        + " (javac thread CPU time: ratio %.3f)%n",
-        medianWith, medianWithout, medianWith / medianWithout, median(withCpu) / median(withoutCpu));
+    double without = median(wall(timings.get(Variant.WITHOUT)));
+    for (Variant variant : timings.keySet()) {
+      if (variant != Variant.WITHOUT) {
+        double medianWall = median(wall(timings.get(variant)));
+        System.out.printf(Locale.ROOT, "median %s processor %.0f ms, without %.0f ms: ratio %.3f (by javac thread CPU"
+            + " time %.3f)%n", variant.label, medianWall, without, medianWall / without,
+            median(cpu(timings.get(variant))) / median(cpu(timings.get(Variant.WITHOUT))));
+      }
+    }
     if (json != null) {
+      String variants = timings.entrySet().stream()
+          .map(e -> String.format(Locale.ROOT, "\"%s\": {\"wallMs\": %s, \"cpuMs\": %s}",
+              e.getKey().label, jsonArray(wall(e.getValue())), jsonArray(cpu(e.getValue()))))
+          .collect(Collectors.joining(", "));
       Files.writeString(json, String.format(Locale.ROOT,
-          "{\"classes\": %d, \"annotated\": %d, \"lines\": %d, \"warmups\": %d, \"runs\": %d, \"withoutProcessorPath\": \"empty -processorpath\","
-              + " \"withMs\": %s, \"withoutMs\": %s, \"medianWithMs\": %.1f, \"medianWithoutMs\": %.1f,"
-              + " \"withCpuMs\": %s, \"withoutCpuMs\": %s}%n",
-          classes, annotated, lineCount(), warmups, runs, jsonArray(with), jsonArray(without), medianWith, medianWithout,
-          jsonArray(withCpu), jsonArray(withoutCpu)),
-          StandardCharsets.UTF_8);
+          "{\"classes\": %d, \"annotated\": %d, \"lines\": %d, \"warmups\": %d, \"runs\": %d,"
+              + " \"withoutProcessorPath\": \"empty -processorpath\", \"variants\": {%s}}%n",
+          classes, annotated, lineCount(), warmups, runs, variants), StandardCharsets.UTF_8);
     }
   }
 
-  private record Timing(double wallMillis, double cpuMillis) {}
-
   /** Compiles all sources into a fresh directory and returns the time it took. */
-  private Timing compile(boolean withProcessor, int run) throws IOException {
-    Path out = Files.createDirectories(work.resolve("out-" + run + (withProcessor ? "-with" : "-without")));
+  private Timing compile(Variant variant, int run) throws IOException {
+    Path out = Files.createDirectories(work.resolve("out-" + run + "-" + variant.label));
     Path generated = Files.createDirectories(out.resolve("generated-sources"));
     Path classesDir = Files.createDirectories(out.resolve("classes"));
-    Path emptyProcessorPath = Files.createDirectories(work.resolve("no-processors"));
     List<String> options = List.of(
         "--release", "17", "-encoding", "UTF-8", "-nowarn", "-Xlint:none",
         "-classpath", classpath,
-        "-processorpath", withProcessor ? processorPath : emptyProcessorPath.toString(),
+        "-processorpath", processorPaths.get(variant),
         "-d", classesDir.toString(), "-s", generated.toString());
     StringWriter diagnostics = new StringWriter();
     long cpuStart = THREADS.getCurrentThreadCpuTime();
@@ -159,14 +192,13 @@ public final class CompileTimeBenchmark {
     }
     Timing timing = new Timing((System.nanoTime() - start) / 1e6, (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e6);
     if (!ok) {
-      throw new IllegalStateException("compilation " + (withProcessor ? "with" : "without")
-          + " the processor failed:\n" + diagnostics);
+      throw new IllegalStateException("compilation " + variant.label + " processor failed:\n" + diagnostics);
     }
     long accessors = countFiles(classesDir, GENERATED_SUFFIX);
-    long expected = withProcessor ? annotated : 0;
+    long expected = variant == Variant.WITHOUT ? 0 : annotated;
     if (accessors != expected) {
-      throw new IllegalStateException("compilation " + (withProcessor ? "with" : "without") + " the processor made "
-          + accessors + " *ChatIdentity classes instead of " + expected
+      throw new IllegalStateException("compilation " + variant.label + " processor made " + accessors
+          + " *ChatIdentity classes instead of " + expected
           + "; check that --processor-path holds pylon-chat-processor and its dependencies");
     }
     deleteRecursively(out);
@@ -210,6 +242,14 @@ public final class CompileTimeBenchmark {
     }
   }
 
+  private static List<Double> wall(List<Timing> timings) {
+    return timings.stream().map(Timing::wallMillis).toList();
+  }
+
+  private static List<Double> cpu(List<Timing> timings) {
+    return timings.stream().map(Timing::cpuMillis).toList();
+  }
+
   static double median(List<Double> values) {
     double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
     int mid = sorted.length / 2;
@@ -237,7 +277,7 @@ public final class CompileTimeBenchmark {
 
   private static void usage(String problem) {
     System.err.println("compile-time benchmark: " + problem + "\nusage: CompileTimeBenchmark --classpath CP"
-        + " --processor-path PP [--classes N] [--annotated N] [--warmups N] [--runs N] [--json FILE]");
+        + " --processor-path PP [--classes N] [--annotated N] [--warmups N] [--runs N] [--reference] [--json FILE]");
     System.exit(2);
   }
 }
