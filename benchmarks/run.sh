@@ -36,6 +36,7 @@ else
 fi
 
 results="$root/benchmarks/target/results"
+load_at_start="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
 echo "== building (mvn package, tests skipped) =="
 mvn -B -q -DskipTests -pl benchmarks -am package
 rm -rf "$results"
@@ -77,5 +78,6 @@ for annotated in 500 5; do
 done
 
 echo
-echo "== summary ($mode run, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(java -version 2>&1 | head -n 1)) =="
+echo "== summary ($mode run, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(java -version 2>&1 | head -n 1)," \
+  "load average $load_at_start at the start, $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown) at the end) =="
 python3 benchmarks/summarize.py "$results/jmh.json" "${compile_jsons[@]}" | tee "$results/summary.md"
