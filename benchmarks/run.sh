@@ -3,10 +3,11 @@
 # with and without pylon-chat-processor), then prints one summary table of ratios.
 #
 #   benchmarks/run.sh            full run (JMH -f 2 -wi 5 -i 5, 1 s warm-up / 2 s measurement
-#                                iterations; compile time 2 warm-ups + 7 runs each, for 500 and
-#                                for 5 annotated classes): about 15 min on 2 cores
+#                                iterations; compile time 3 warm-ups + 7 runs each, for 500 and
+#                                for 5 annotated classes, and a minimal reference processor):
+#                                about 13 min on 2 cores
 #   benchmarks/run.sh --quick    quick run (JMH -f 1 -wi 2 -i 3, 1 s iterations; compile time
-#                                1 warm-up + 3 runs each): under 5 min on 2 cores
+#                                2 warm-ups + 3 runs each, no reference): under 4 min on 2 cores
 #
 # Results (JMH JSON, compile-time JSON, summary.md, full logs) go to benchmarks/target/results/.
 # Exits 1 if a benchmark could not run (for example when processor/ has no annotation processor).
@@ -29,10 +30,10 @@ done
 
 if [[ $mode == quick ]]; then
   jmh_settings=(-f 1 -wi 2 -i 3 -w 1s -r 1s)
-  compile_settings=(--warmups 1 --runs 3)
+  compile_settings=(--warmups 2 --runs 3)
 else
   jmh_settings=(-f 2 -wi 5 -i 5 -w 1s -r 2s)
-  compile_settings=(--warmups 2 --runs 7)
+  compile_settings=(--warmups 3 --runs 7)
 fi
 
 results="$root/benchmarks/target/results"
@@ -59,15 +60,16 @@ grep -A 40 '^Benchmark' "$results/jmh.log" || true
 # and a typical app where only a few user models are.
 compile_jsons=()
 for annotated in 500 5; do
-  # The minimal reference processor shows how much of the stress case's cost is javac's own.
+  # The minimal reference processor shows how much of the stress case's cost is javac's own
+  # (full runs only, to keep --quick short).
   reference=()
-  [[ $annotated == 500 ]] && reference=(--reference)
+  [[ $annotated == 500 && $mode == full ]] && reference=(--reference)
   echo "== compile time: 500 model classes, $annotated annotated, with and without the processor (${compile_settings[*]}) =="
   json="$results/compile-$annotated.json"
   if java -Xms1g -Xmx1g -cp benchmarks/target/benchmarks.jar \
       io.github.pylonchat.benchmarks.compile.CompileTimeBenchmark \
       --classpath "$runtime_jar" --processor-path "$processor_path" \
-      --classes 500 --annotated "$annotated" "${reference[@]}" "${compile_settings[@]}" --json "$json" 2>&1 \
+      --classes 500 --annotated "$annotated" ${reference[@]+"${reference[@]}"} "${compile_settings[@]}" --json "$json" 2>&1 \
       | tee "$results/compile-$annotated.log"; then
     compile_jsons+=("$json")
   else
