@@ -5,7 +5,7 @@
 #   benchmarks/run.sh            full run (JMH -f 2 -wi 5 -i 5, 1 s warm-up / 2 s measurement
 #                                iterations; compile time 3 warm-ups + 7 runs each, for 500 and
 #                                for 5 annotated classes, and a minimal reference processor):
-#                                about 13 min on 2 cores
+#                                about 14 min on 2 cores
 #   benchmarks/run.sh --quick    quick run (JMH -f 1 -wi 2 -i 3, 1 s iterations; compile time
 #                                2 warm-ups + 3 runs each, no reference): under 4 min on 2 cores
 #
@@ -60,10 +60,10 @@ grep -A 40 '^Benchmark' "$results/jmh.log" || true
 # and a typical app where only a few user models are.
 compile_jsons=()
 for annotated in 500 5; do
-  # The minimal reference processor shows how much of the stress case's cost is javac's own
-  # (full runs only, to keep --quick short).
+  # The minimal reference processor shows how much of the cost is javac's own (full runs only,
+  # to keep --quick short).
   reference=()
-  [[ $annotated == 500 && $mode == full ]] && reference=(--reference)
+  [[ $mode == full ]] && reference=(--reference)
   echo "== compile time: 500 model classes, $annotated annotated, with and without the processor (${compile_settings[*]}) =="
   json="$results/compile-$annotated.json"
   if java -Xms1g -Xmx1g -cp benchmarks/target/benchmarks.jar \
