@@ -66,10 +66,21 @@ public final class ChatIdentities {
    *     {@code @ChatEmail}
    */
   public static ChatIdentityAccessor<?> accessorFor(Class<?> type) {
-    return ACCESSORS.get(type).orElseThrow(() -> new IllegalArgumentException(
+    return ACCESSORS.get(type).orElseThrow(() -> noIdentity(type));
+  }
+
+  private static IllegalArgumentException noIdentity(Class<?> type) {
+    if (type.getClassLoader() == null) {
+      // A JDK type can never carry @ChatEmail; the usual cause is passing the user's name, email,
+      // session map or an Optional instead of the user object itself.
+      return new IllegalArgumentException("the user is a " + type.getName()
+          + ", not a user object: pass the logged-in user itself (an object whose class has"
+          + " @io.github.pylonchat.ChatEmail), a ChatProfile, or null when nobody is logged in");
+    }
+    return new IllegalArgumentException(
         type.getName() + " has no chat identity: annotate the member that holds the user's email"
             + " with @io.github.pylonchat.ChatEmail, and make sure pylon-chat-processor is on the"
-            + " annotationProcessorPaths so that " + accessorName(type) + " is generated"));
+            + " annotationProcessorPaths so that " + accessorName(type) + " is generated");
   }
 
   private static Optional<ChatIdentityAccessor<?>> find(Class<?> type) {

@@ -48,13 +48,17 @@ public record ChatProfile(
 
   private static boolean isHttpUrl(String url) {
     try {
-      URI uri = new URI(url);
-      String scheme = uri.getScheme();
-      return uri.isAbsolute()
-          && ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))
-          && uri.getHost() != null;
+      return isHttpUrl(new URI(url));
     } catch (URISyntaxException e) {
       return false;
     }
+  }
+
+  /** An absolute {@code http} or {@code https} URL with a host (shared with the widget URL check). */
+  static boolean isHttpUrl(URI uri) {
+    String scheme = uri.getScheme();
+    return uri.isAbsolute()
+        && ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))
+        && uri.getHost() != null;
   }
 }

@@ -113,7 +113,7 @@ public final class PylonChatWidget {
    */
   public void render(Object user, String nonce, Appendable out) throws IOException {
     String nonceAttribute = nonceAttribute(nonce);
-    ChatProfile profile = user == null ? null : profileOf(user);
+    ChatProfile profile = user == null ? null : ChatIdentities.profileOf(user);
     if (profile == null && anonymous == AnonymousVisitors.NOTHING) {
       return;
     }
@@ -130,17 +130,6 @@ public final class PylonChatWidget {
       }
     }
     out.append("}};</script>\n<script").append(nonceAttribute).append('>').append(loaderScript).append("</script>\n");
-  }
-
-  private static ChatProfile profileOf(Object user) {
-    // A JDK type can never carry @ChatEmail; the usual cause is passing the user's name, email,
-    // session map or an Optional instead of the user object itself.
-    if (user.getClass().getClassLoader() == null) {
-      throw new IllegalArgumentException("the user is a " + user.getClass().getName()
-          + ", not a user object: pass the logged-in user itself (an object whose class has"
-          + " @io.github.pylonchat.ChatEmail), a ChatProfile, or null when nobody is logged in");
-    }
-    return ChatIdentities.profileOf(user);
   }
 
   private static void appendField(String key, String value, Appendable out) throws IOException {
@@ -338,10 +327,7 @@ public final class PylonChatWidget {
       }
       try {
         URI uri = new URI(url.strip());
-        String scheme = uri.getScheme();
-        if (!uri.isAbsolute() || uri.getHost() == null
-            || !("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme))
-            || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+        if (!ChatProfile.isHttpUrl(uri) || uri.getRawQuery() != null || uri.getRawFragment() != null) {
           throw new ChatConfigurationException(setting, "is not an absolute http(s) URL without query", fix);
         }
       } catch (URISyntaxException e) {

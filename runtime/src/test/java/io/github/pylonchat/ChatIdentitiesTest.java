@@ -37,9 +37,17 @@ class ChatIdentitiesTest {
   @Test
   void unannotatedTypeGivesAnErrorThatNamesItAndSaysToAnnotate() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> ChatIdentities.profileOf(new StringBuilder("x")));
-    assertTrue(e.getMessage().startsWith("java.lang.StringBuilder has no chat identity"), e.getMessage());
+        () -> ChatIdentities.profileOf(new ChatIdentitiesTest()));
+    assertTrue(e.getMessage().startsWith("io.github.pylonchat.ChatIdentitiesTest has no chat identity"), e.getMessage());
     assertTrue(e.getMessage().contains("@io.github.pylonchat.ChatEmail"), e.getMessage());
+    assertFalse(ChatIdentities.hasIdentity(ChatIdentitiesTest.class));
+  }
+
+  @Test
+  void aJdkValueGivesAnErrorThatSaysItIsNotAUserObject() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ChatIdentities.profileOf(new StringBuilder("x")));
+    assertTrue(e.getMessage().startsWith("the user is a java.lang.StringBuilder, not a user object"), e.getMessage());
     assertFalse(ChatIdentities.hasIdentity(Object.class));
   }
 
