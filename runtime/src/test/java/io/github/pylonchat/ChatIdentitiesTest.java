@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The lookup contract with a hand-written accessor that follows the generated-class contract;
- * processor-tests covers the same lookup with classes the processor really generates.
+ * tests/processor covers the same lookup with classes the processor really generates.
  */
 class ChatIdentitiesTest {
   @Test

@@ -1,5 +1,6 @@
 package io.github.pylonchat;
 
+import io.github.pylonchat.testing.TestVector;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -18,52 +19,47 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 class EmailHasherTest {
-  /** Test vector from Pylon's documentation facts (shared/reference/pylon-chat-widget.md). */
-  static final String VECTOR_SECRET = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
-  static final String VECTOR_EMAIL = "user@example.com";
-  static final String VECTOR_HASH = "1ece38faced28959b689c9c2a418780d74e131c6c9a8f5d95a9f65366aae012b";
-
-  private final EmailHasher hasher = IdentitySecret.ofHex(VECTOR_SECRET).hasher();
+  private final EmailHasher hasher = IdentitySecret.ofHex(TestVector.SECRET_HEX).hasher();
 
   @Test
   void hashEqualsPylonsTestVector() {
-    assertEquals(VECTOR_HASH, hasher.hash(VECTOR_EMAIL));
+    assertEquals(TestVector.EMAIL_HASH, hasher.hash(TestVector.EMAIL));
   }
 
   @Test
   void hashIsOverTheHexDecodedSecretNotItsText() throws Exception {
     Mac wrong = Mac.getInstance("HmacSHA256");
-    wrong.init(new SecretKeySpec(VECTOR_SECRET.getBytes(StandardCharsets.US_ASCII), "HmacSHA256"));
-    String textKeyed = HexFormat.of().formatHex(wrong.doFinal(VECTOR_EMAIL.getBytes(StandardCharsets.UTF_8)));
-    assertFalse(textKeyed.equals(hasher.hash(VECTOR_EMAIL)));
+    wrong.init(new SecretKeySpec(TestVector.SECRET_HEX.getBytes(StandardCharsets.US_ASCII), "HmacSHA256"));
+    String textKeyed = HexFormat.of().formatHex(wrong.doFinal(TestVector.EMAIL.getBytes(StandardCharsets.UTF_8)));
+    assertFalse(textKeyed.equals(hasher.hash(TestVector.EMAIL)));
   }
 
   @Test
   void hashIsOverExactlyTheGivenStringWithoutTrimmingOrCaseFolding() {
-    assertFalse(hasher.hash(VECTOR_EMAIL).equals(hasher.hash("User@example.com")));
-    assertFalse(hasher.hash(VECTOR_EMAIL).equals(hasher.hash(VECTOR_EMAIL + " ")));
+    assertFalse(hasher.hash(TestVector.EMAIL).equals(hasher.hash("User@example.com")));
+    assertFalse(hasher.hash(TestVector.EMAIL).equals(hasher.hash(TestVector.EMAIL + " ")));
   }
 
   @Test
   void upperCaseSecretGivesTheSameHash() {
-    assertEquals(VECTOR_HASH, IdentitySecret.ofHex(VECTOR_SECRET.toUpperCase()).hasher().hash(VECTOR_EMAIL));
+    assertEquals(TestVector.EMAIL_HASH, IdentitySecret.ofHex(TestVector.SECRET_HEX.toUpperCase()).hasher().hash(TestVector.EMAIL));
   }
 
   @Test
   void verifyAcceptsTheRightHashInEitherCase() {
-    assertTrue(hasher.verify(VECTOR_EMAIL, VECTOR_HASH));
-    assertTrue(hasher.verify(VECTOR_EMAIL, VECTOR_HASH.toUpperCase()));
+    assertTrue(hasher.verify(TestVector.EMAIL, TestVector.EMAIL_HASH));
+    assertTrue(hasher.verify(TestVector.EMAIL, TestVector.EMAIL_HASH.toUpperCase()));
   }
 
   @Test
   void verifyRejectsWrongOrMalformedHashes() {
-    assertFalse(hasher.verify("other@example.com", VECTOR_HASH));
-    assertFalse(hasher.verify(VECTOR_EMAIL, VECTOR_HASH.substring(0, 63) + "0"));
-    assertFalse(hasher.verify(VECTOR_EMAIL, VECTOR_HASH.substring(1)));
-    assertFalse(hasher.verify(VECTOR_EMAIL, VECTOR_HASH + "00"));
-    assertFalse(hasher.verify(VECTOR_EMAIL, "z" + VECTOR_HASH.substring(1)));
-    assertFalse(hasher.verify(VECTOR_EMAIL, ""));
-    assertFalse(hasher.verify(VECTOR_EMAIL, null));
+    assertFalse(hasher.verify("other@example.com", TestVector.EMAIL_HASH));
+    assertFalse(hasher.verify(TestVector.EMAIL, TestVector.EMAIL_HASH.substring(0, 63) + "0"));
+    assertFalse(hasher.verify(TestVector.EMAIL, TestVector.EMAIL_HASH.substring(1)));
+    assertFalse(hasher.verify(TestVector.EMAIL, TestVector.EMAIL_HASH + "00"));
+    assertFalse(hasher.verify(TestVector.EMAIL, "z" + TestVector.EMAIL_HASH.substring(1)));
+    assertFalse(hasher.verify(TestVector.EMAIL, ""));
+    assertFalse(hasher.verify(TestVector.EMAIL, null));
   }
 
   @Test
@@ -71,7 +67,7 @@ class EmailHasherTest {
     for (String email : new String[] {null, "", " ", "\t\n"}) {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> hasher.hash(email));
       assertTrue(e.getMessage().contains("email must not be null or blank"), e.getMessage());
-      assertThrows(IllegalArgumentException.class, () -> hasher.verify(email, VECTOR_HASH));
+      assertThrows(IllegalArgumentException.class, () -> hasher.verify(email, TestVector.EMAIL_HASH));
     }
   }
 
@@ -85,7 +81,7 @@ class EmailHasherTest {
   void manyThreadsHashingDistinctEmailsAtOnceAllGetCorrectHashes() throws Exception {
     int threads = 16;
     int perThread = 2_000;
-    byte[] key = HexFormat.of().parseHex(VECTOR_SECRET);
+    byte[] key = HexFormat.of().parseHex(TestVector.SECRET_HEX);
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     CountDownLatch start = new CountDownLatch(1);
     try {

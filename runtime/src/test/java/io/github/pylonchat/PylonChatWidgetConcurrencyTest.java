@@ -1,5 +1,9 @@
 package io.github.pylonchat;
 
+import io.github.pylonchat.testing.JsEngine;
+import io.github.pylonchat.testing.HtmlPage;
+import io.github.pylonchat.testing.ReferenceHmac;
+import io.github.pylonchat.testing.TestVector;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.pylonchat.testmodel.Member;
@@ -20,7 +24,7 @@ class PylonChatWidgetConcurrencyTest {
 
   private final PylonChatWidget widget = PylonChatWidget.builder()
       .appId("8c3f2f6e-1b2a-4c1e-9f3d-2a6b7c8d9e0f")
-      .identitySecret(IdentitySecret.ofHex(ReferenceHmac.SECRET_HEX))
+      .identitySecret(IdentitySecret.ofHex(TestVector.SECRET_HEX))
       .build();
 
   @Test

@@ -1,5 +1,10 @@
 package io.github.pylonchat;
 
+import io.github.pylonchat.testing.HostileText;
+import io.github.pylonchat.testing.JsEngine;
+import io.github.pylonchat.testing.HtmlPage;
+import io.github.pylonchat.testing.ReferenceHmac;
+import io.github.pylonchat.testing.TestVector;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,7 +31,7 @@ class PylonChatWidgetPropertyTest {
 
   private final PylonChatWidget widget = PylonChatWidget.builder()
       .appId(APP_ID)
-      .identitySecret(IdentitySecret.ofHex(ReferenceHmac.SECRET_HEX))
+      .identitySecret(IdentitySecret.ofHex(TestVector.SECRET_HEX))
       .build();
   /** Rendered for a plain user: user text must never change the loader. */
   private final String loaderScript =

@@ -1,5 +1,9 @@
 package io.github.pylonchat;
 
+import io.github.pylonchat.testing.JsEngine;
+import io.github.pylonchat.testing.HtmlPage;
+import io.github.pylonchat.testing.ReferenceHmac;
+import io.github.pylonchat.testing.TestVector;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -34,7 +38,7 @@ class PylonChatWidgetTest {
 
   private final PylonChatWidget widget = PylonChatWidget.builder()
       .appId(APP_ID)
-      .identitySecret(IdentitySecret.ofHex(ReferenceHmac.SECRET_HEX))
+      .identitySecret(IdentitySecret.ofHex(TestVector.SECRET_HEX))
       .build();
 
   private JsEngine js;
@@ -123,7 +127,7 @@ class PylonChatWidgetTest {
   void emailHashIsPylonsTestVector() {
     Map<String, String> read = settingsOf(widget.render(new Staff("user@example.com", null), null), null);
 
-    assertEquals("1ece38faced28959b689c9c2a418780d74e131c6c9a8f5d95a9f65366aae012b", read.get("email_hash"));
+    assertEquals(TestVector.EMAIL_HASH, read.get("email_hash"));
   }
 
   @Test
@@ -134,7 +138,7 @@ class PylonChatWidgetTest {
 
     assertEquals(email, read.get("email"));
     assertEquals(ReferenceHmac.emailHash(email), read.get("email_hash"));
-    assertTrue(IdentitySecret.ofHex(ReferenceHmac.SECRET_HEX).hasher().verify(read.get("email"), read.get("email_hash")));
+    assertTrue(IdentitySecret.ofHex(TestVector.SECRET_HEX).hasher().verify(read.get("email"), read.get("email_hash")));
   }
 
   @Test
@@ -270,7 +274,7 @@ class PylonChatWidgetTest {
   @Test
   void anonymousVisitorsCanGetTheWidgetWithTheAppIdOnly() {
     PylonChatWidget open = PylonChatWidget.builder().appId(APP_ID)
-        .identitySecret(IdentitySecret.ofHex(ReferenceHmac.SECRET_HEX))
+        .identitySecret(IdentitySecret.ofHex(TestVector.SECRET_HEX))
         .anonymousVisitors(AnonymousVisitors.WIDGET).build();
 
     String html = open.render(null, "n0nce");
@@ -394,7 +398,7 @@ class PylonChatWidgetTest {
   void aSecretTogetherWithTheOptOutIsRejected() {
     ChatConfigurationException e = assertThrows(ChatConfigurationException.class,
         () -> PylonChatWidget.builder().appId(APP_ID)
-            .identitySecret(IdentitySecret.ofHex(ReferenceHmac.SECRET_HEX)).withoutIdentityVerification().build());
+            .identitySecret(IdentitySecret.ofHex(TestVector.SECRET_HEX)).withoutIdentityVerification().build());
 
     assertEquals("identity secret is set although identity verification was turned off. Either remove the"
         + " secret or do not opt out of identity verification", e.getMessage());

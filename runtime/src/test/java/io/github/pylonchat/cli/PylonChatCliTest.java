@@ -1,5 +1,6 @@
 package io.github.pylonchat.cli;
 
+import io.github.pylonchat.testing.TestVector;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class PylonChatCliTest {
-  static final String SECRET = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
-  static final String HASH = "1ece38faced28959b689c9c2a418780d74e131c6c9a8f5d95a9f65366aae012b";
+  static final String SECRET = TestVector.SECRET_HEX;
+  static final String HASH = TestVector.EMAIL_HASH;
   static final Map<String, String> ENV = Map.of("PYLON_IDENTITY_SECRET", SECRET);
 
   @TempDir Path dir;

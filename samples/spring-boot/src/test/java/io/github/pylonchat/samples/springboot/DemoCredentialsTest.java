@@ -1,5 +1,6 @@
 package io.github.pylonchat.samples.springboot;
 
+import io.github.pylonchat.testing.TestVector;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,14 +22,13 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 class DemoCredentialsTest {
   private static final String USER = "user@example.com";
   /** Pylon's documented test vector: the demo secret is Pylon's test secret. */
-  private static final String TEST_VECTOR_HASH = "1ece38faced28959b689c9c2a418780d74e131c6c9a8f5d95a9f65366aae012b";
 
   @Test
   void withNothingConfiguredTheSampleStartsWithAnnouncedDemoValues(CapturedOutput log) {
     try (ConfigurableApplicationContext sample = start(Map.of())) {
       PylonChatWidget widget = sample.getBean(PylonChatWidget.class);
       assertEquals("pylon-chat-java-demo", widget.appId());
-      assertTrue(widget.render(ChatProfile.of(USER, null), null).contains("\"email_hash\":\"" + TEST_VECTOR_HASH + "\""));
+      assertTrue(widget.render(ChatProfile.of(USER, null), null).contains("\"email_hash\":\"" + TestVector.EMAIL_HASH + "\""));
     }
     assertTrue(log.getOut().contains("WARN"), log.getOut());
     assertTrue(log.getOut().contains("Using the DEMO Pylon app id pylon-chat-java-demo"), log.getOut());
@@ -44,7 +44,7 @@ class DemoCredentialsTest {
     try (ConfigurableApplicationContext sample = start(environment)) {
       PylonChatWidget widget = sample.getBean(PylonChatWidget.class);
       assertEquals("my-real-app", widget.appId());
-      assertFalse(widget.render(ChatProfile.of(USER, null), null).contains(TEST_VECTOR_HASH));
+      assertFalse(widget.render(ChatProfile.of(USER, null), null).contains(TestVector.EMAIL_HASH));
     }
     assertFalse(log.getOut().contains("DEMO"), log.getOut());
   }

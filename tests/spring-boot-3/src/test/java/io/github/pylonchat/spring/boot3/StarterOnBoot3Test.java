@@ -1,5 +1,6 @@
 package io.github.pylonchat.spring.boot3;
 
+import io.github.pylonchat.testing.TestVector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
@@ -30,9 +31,8 @@ import org.springframework.test.web.servlet.RequestBuilder;
 @AutoConfigureMockMvc
 @ExtendWith(OutputCaptureExtension.class)
 class StarterOnBoot3Test {
-  /** Pylon's published test vector: this secret signs user@example.com as EMAIL_HASH. */
-  static final String SECRET = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
-  private static final String EMAIL_HASH = "1ece38faced28959b689c9c2a418780d74e131c6c9a8f5d95a9f65366aae012b";
+  /** The test vector's secret: it signs user@example.com as TestVector.EMAIL_HASH. */
+  static final String SECRET = TestVector.SECRET_HEX;
 
   @Autowired
   MockMvc mvc;
@@ -56,7 +56,7 @@ class StarterOnBoot3Test {
 
     assertThat(page)
         .contains("window.pylon={\"chat_settings\":{\"app_id\":\"boot3-app\",\"email\":\"user@example.com\","
-            + "\"name\":\"Boot Three\",\"email_hash\":\"" + EMAIL_HASH + "\"}};")
+            + "\"name\":\"Boot Three\",\"email_hash\":\"" + TestVector.EMAIL_HASH + "\"}};")
         .contains("https://widget.usepylon.com/widget/boot3-app")
         .doesNotContain(SECRET);
   }
