@@ -4,14 +4,25 @@ import io.github.pylonchat.ChatIdentities;
 import io.github.pylonchat.ChatTagArguments;
 import io.github.pylonchat.ChatTagResolution;
 import io.github.pylonchat.ChatTagResolver;
+import io.github.pylonchat.spring.SecurityPrincipalUsers.Kind;
+import io.github.pylonchat.spring.SecurityPrincipalUsers.Viewer;
 import java.util.function.Function;
 
 /**
  * Decides the user and nonce of every chat tag in a Spring application, whatever the template
- * engine: the tag's parameters, else the template variable (in Spring MVC views also the request or
- * session attribute) named by {@code pylon.chat.user-attribute}, then the Spring Security principal
- * (when Spring Security is present); the nonce from the tag or the variable named by
- * {@code pylon.chat.nonce-attribute}.
+ * engine, and of anything else that asks for the current chat user. Every rule about who is signed
+ * lives here, so each adapter (the FreeMarker directive, the Thymeleaf dialect, a JSON endpoint)
+ * gets all of them by calling {@link #resolve}:
+ *
+ * <ul>
+ *   <li>while an administrator impersonates someone ({@code SwitchUserFilter}), nobody is signed,
+ *       or the administrator with {@code pylon.chat.impersonation=original}; the tag's parameter
+ *       and the user attribute are not used then;
+ *   <li>else the tag's {@code user} parameter, else the template variable (in Spring MVC views
+ *       also the request or session attribute) named by {@code pylon.chat.user-attribute}, else
+ *       the Spring Security principal (when Spring Security is present);
+ *   <li>the nonce from the tag or the variable named by {@code pylon.chat.nonce-attribute}.
+ * </ul>
  */
 final class CurrentChatUser implements ChatTagResolver {
   private final String userAttribute;
@@ -27,12 +38,16 @@ final class CurrentChatUser implements ChatTagResolver {
   @Override
   public ChatTagResolution resolve(ChatTagArguments tag, Function<String, Object> variables) {
     Object nonce = tag.nonceGiven() ? tag.nonce() : variables.apply(nonceAttribute);
+    Viewer viewer = principals == null ? Viewer.NOBODY : principals.viewer();
+    if (viewer.kind() == Kind.IMPERSONATING) {
+      return ChatTagResolution.of(viewer.user(), nonce);
+    }
     if (tag.userGiven()) {
       return ChatTagResolution.of(tag.user(), nonce);
     }
     Object user = variables.apply(userAttribute);
     if (user == null) {
-      return ChatTagResolution.of(principals == null ? null : principals.currentUser(), nonce);
+      return ChatTagResolution.of(viewer.user(), nonce);
     }
     if (!ChatIdentities.hasIdentity(user.getClass())) {
       throw new IllegalArgumentException("the attribute \"" + userAttribute

@@ -92,12 +92,13 @@ public class PylonChatAutoConfiguration {
         "org.springframework.security.oauth2.core.oidc.user.OidcUser", SpringSecurityUsers.class.getClassLoader());
 
     @Bean
-    SecurityPrincipalUsers pylonChatSecurityPrincipalUsers(ObjectProvider<PylonChatUserResolver> resolvers) {
+    SecurityPrincipalUsers pylonChatSecurityPrincipalUsers(ObjectProvider<PylonChatUserResolver> resolvers,
+        PylonChatProperties properties) {
       List<PylonChatUserResolver> all = new ArrayList<>(resolvers.orderedStream().toList());
       if (OIDC) {
         all.add(new VerifiedOidcEmail());
       }
-      return new SecurityPrincipalUsers(all);
+      return new SecurityPrincipalUsers(all, properties.getImpersonation());
     }
   }
 }

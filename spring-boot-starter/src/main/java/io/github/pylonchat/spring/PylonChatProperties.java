@@ -67,6 +67,13 @@ public class PylonChatProperties {
   /** Base URL of Pylon's widget script; the app id is appended to it. */
   private String widgetUrl = "https://widget.usepylon.com/widget/";
 
+  /**
+   * Whom the widget identifies while an administrator impersonates another user with Spring
+   * Security's SwitchUserFilter: 'nobody' (the page is rendered as for a logged-out visitor) or
+   * 'original' (the impersonating administrator). The impersonated user is never identified.
+   */
+  private Impersonation impersonation = Impersonation.NOBODY;
+
   /** The Pylon app id, or null to use {@code PYLON_APP_ID}. */
   public String getAppId() {
     return appId;
@@ -145,5 +152,13 @@ public class PylonChatProperties {
   /** Sets the base URL of Pylon's widget script. */
   public void setWidgetUrl(String widgetUrl) {
     this.widgetUrl = widgetUrl;
+  }
+
+  public Impersonation getImpersonation() {
+    return impersonation;
+  }
+
+  public void setImpersonation(Impersonation impersonation) {
+    this.impersonation = impersonation;
   }
 }

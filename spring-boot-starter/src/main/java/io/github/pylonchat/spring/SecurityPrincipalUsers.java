@@ -6,38 +6,86 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.authentication.switchuser.SwitchUserGrantedAuthority;
+import org.springframework.util.ClassUtils;
 
 /**
- * The chat user of the Spring Security principal of the current request: the principal itself
- * when its type has a chat identity, else the first answer of the resolvers. Nobody is logged in
- * without an authentication, with an {@link AnonymousAuthenticationToken} or an unauthenticated
- * token.
+ * Who the Spring Security authentication of the current request is, for the chat: the principal
+ * itself when its type has a chat identity, else the first answer of the resolvers. Nobody is
+ * logged in without an authentication, with an {@link AnonymousAuthenticationToken} or an
+ * unauthenticated token. While an administrator impersonates someone ({@code SwitchUserFilter}),
+ * the impersonated user is never identified: nobody is, or the administrator (see
+ * {@link Impersonation}).
  */
 final class SecurityPrincipalUsers {
   private static final Log logger = LogFactory.getLog(SecurityPrincipalUsers.class);
 
-  private final List<PylonChatUserResolver> resolvers;
+  /** SwitchUserGrantedAuthority lives in spring-security-web, which a non-web application lacks. */
+  private static final boolean SWITCH_USER = ClassUtils.isPresent(
+      "org.springframework.security.web.authentication.switchuser.SwitchUserGrantedAuthority",
+      SecurityPrincipalUsers.class.getClassLoader());
 
-  SecurityPrincipalUsers(List<PylonChatUserResolver> resolvers) {
-    this.resolvers = List.copyOf(resolvers);
+  /** Whom the authentication identifies, and how sure that is. */
+  enum Kind {
+    /** No authentication, an anonymous or an unauthenticated one. */
+    NOBODY,
+    /** The principal has a known chat identity: {@link Viewer#user()}. */
+    IDENTIFIED,
+    /** An authenticated principal that nothing maps to a chat identity. */
+    UNIDENTIFIED,
+    /** An administrator impersonates someone: only {@link Viewer#user()} may be signed, or nobody. */
+    IMPERSONATING
   }
 
-  /** The chat user, or null when nobody (with a chat identity) is logged in. */
-  Object currentUser() {
+  /**
+   * The chat's view of the current authentication.
+   *
+   * @param kind how the user was found
+   * @param user the chat user (null: nobody)
+   * @param principalClass the principal's class, for {@link Kind#UNIDENTIFIED}
+   */
+  record Viewer(Kind kind, Object user, Class<?> principalClass) {
+    static final Viewer NOBODY = new Viewer(Kind.NOBODY, null, null);
+  }
+
+  private final List<PylonChatUserResolver> resolvers;
+  private final Impersonation impersonation;
+
+  SecurityPrincipalUsers(List<PylonChatUserResolver> resolvers, Impersonation impersonation) {
+    this.resolvers = List.copyOf(resolvers);
+    this.impersonation = impersonation;
+  }
+
+  /** The chat's view of the current request's authentication. */
+  Viewer viewer() {
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-    if (authentication == null || authentication instanceof AnonymousAuthenticationToken
-        || !authentication.isAuthenticated() || authentication.getPrincipal() == null) {
-      return null;
+    if (!loggedIn(authentication)) {
+      return Viewer.NOBODY;
     }
+    Authentication original = SWITCH_USER ? SwitchUser.originalOf(authentication) : null;
+    if (original != null) {
+      Object user = impersonation == Impersonation.ORIGINAL && loggedIn(original) ? identify(original).user() : null;
+      return new Viewer(Kind.IMPERSONATING, user, null);
+    }
+    return identify(authentication);
+  }
+
+  private static boolean loggedIn(Authentication authentication) {
+    return authentication != null && !(authentication instanceof AnonymousAuthenticationToken)
+        && authentication.isAuthenticated() && authentication.getPrincipal() != null;
+  }
+
+  private Viewer identify(Authentication authentication) {
     Object principal = authentication.getPrincipal();
     if (ChatIdentities.hasIdentity(principal.getClass())) {
-      return principal;
+      return new Viewer(Kind.IDENTIFIED, principal, null);
     }
     for (PylonChatUserResolver resolver : resolvers) {
       Object user = resolver.resolve(principal);
       if (user != null) {
-        return user;
+        return new Viewer(Kind.IDENTIFIED, user, null);
       }
     }
     if (logger.isDebugEnabled()) {
@@ -45,6 +93,19 @@ final class SecurityPrincipalUsers {
           + " <@pylonChat/> treats the request as logged out; annotate its email with @ChatEmail"
           + " or declare a PylonChatUserResolver bean");
     }
-    return null;
+    return new Viewer(Kind.UNIDENTIFIED, null, principal.getClass());
+  }
+
+  /** Loaded only when spring-security-web is on the class path. */
+  private static final class SwitchUser {
+    /** The impersonating administrator's authentication, or null when nobody impersonates. */
+    static Authentication originalOf(Authentication authentication) {
+      for (GrantedAuthority authority : authentication.getAuthorities()) {
+        if (authority instanceof SwitchUserGrantedAuthority switched) {
+          return switched.getSource();
+        }
+      }
+      return null;
+    }
   }
 }

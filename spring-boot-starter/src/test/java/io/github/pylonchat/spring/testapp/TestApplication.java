@@ -4,9 +4,15 @@ import io.github.pylonchat.spring.PylonChatUserResolver;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.switchuser.SwitchUserFilter;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,12 +24,35 @@ import org.springframework.web.bind.annotation.GetMapping;
 @SpringBootApplication
 public class TestApplication {
   /** The members the application's user-details principals map to. */
-  public static final Map<String, Member> MEMBERS_BY_USERNAME =
-      Map.of("ada", new Member("ada@example.com", "Ada Lovelace"));
+  public static final Map<String, Member> MEMBERS_BY_USERNAME = Map.of(
+      "ada", new Member("ada@example.com", "Ada Lovelace"),
+      "admin", new Member("admin@example.com", "Site Admin"));
 
+  /**
+   * Every page is public; form login, and "log in as" for administrators: {@code POST
+   * /login/impersonate?username=ada} switches to ada (Spring Security's {@link SwitchUserFilter}).
+   */
   @Bean
-  SecurityFilterChain everyPageIsPublic(HttpSecurity http) throws Exception {
-    return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll()).build();
+  SecurityFilterChain everyPageIsPublic(HttpSecurity http, UserDetailsService users) throws Exception {
+    SwitchUserFilter switchUser = new SwitchUserFilter();
+    switchUser.setUserDetailsService(users);
+    switchUser.setTargetUrl("/page");
+    switchUser.afterPropertiesSet();
+    return http
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers("/login/impersonate").hasRole("ADMIN")
+            .anyRequest().permitAll())
+        .formLogin(Customizer.withDefaults())
+        .addFilterAfter(switchUser, AuthorizationFilter.class)
+        .build();
+  }
+
+  /** The accounts that can log in: admin (an administrator) and ada. */
+  @Bean
+  UserDetailsService users() {
+    return new InMemoryUserDetailsManager(
+        User.withUsername("admin").password("{noop}admin-password").roles("ADMIN").build(),
+        User.withUsername("ada").password("{noop}ada-password").roles("USER").build());
   }
 
   @Bean
