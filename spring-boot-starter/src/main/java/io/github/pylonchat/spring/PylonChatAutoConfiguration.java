@@ -84,6 +84,16 @@ public class PylonChatAutoConfiguration {
     return new FreeMarkerDirectiveInstaller(directive);
   }
 
+  /** Keeps the identity secret out of the actuator's answers, when the actuator is on the class path. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.SanitizingFunction")
+  static class Actuator {
+    @Bean
+    IdentitySecretSanitizer pylonChatIdentitySecretSanitizer(Environment environment) {
+      return new IdentitySecretSanitizer(environment);
+    }
+  }
+
   /** The current user from Spring Security, when it is on the classpath. */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(name = "org.springframework.security.core.context.SecurityContextHolder")
