@@ -2,8 +2,9 @@ package io.github.pylonchat.spring;
 
 import io.github.pylonchat.PylonChatWidget;
 import io.github.pylonchat.freemarker.PylonChatDirective;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.LazyInitializationExcludeFilter;
@@ -12,6 +13,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -103,12 +106,15 @@ public class PylonChatAutoConfiguration {
 
     @Bean
     SecurityPrincipalUsers pylonChatSecurityPrincipalUsers(ObjectProvider<PylonChatUserResolver> resolvers,
-        PylonChatProperties properties) {
-      List<PylonChatUserResolver> all = new ArrayList<>(resolvers.orderedStream().toList());
+        PylonChatProperties properties, Environment environment) {
+      VerifiedOidcEmail oidc = null;
       if (OIDC) {
-        all.add(new VerifiedOidcEmail());
+        Set<String> trusted = new HashSet<>(properties.getOidc().getTrustedRegistrations());
+        trusted.addAll(Binder.get(environment).bind(VerifiedOidcEmail.DECLARED_REGISTRATIONS,
+            Bindable.mapOf(String.class, Object.class)).orElse(Map.of()).keySet());
+        oidc = new VerifiedOidcEmail(trusted);
       }
-      return new SecurityPrincipalUsers(all, properties.getImpersonation());
+      return new SecurityPrincipalUsers(resolvers.orderedStream().toList(), oidc, properties.getImpersonation());
     }
   }
 }

@@ -1,6 +1,8 @@
 package io.github.pylonchat.spring;
 
 import io.github.pylonchat.AnonymousVisitors;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -73,6 +75,9 @@ public class PylonChatProperties {
    * 'original' (the impersonating administrator). The impersonated user is never identified.
    */
   private Impersonation impersonation = Impersonation.NOBODY;
+
+  /** OpenID Connect logins (spring-boot-starter-oauth2-client). */
+  private final Oidc oidc = new Oidc();
 
   /** The Pylon app id, or null to use {@code PYLON_APP_ID}. */
   public String getAppId() {
@@ -160,5 +165,28 @@ public class PylonChatProperties {
 
   public void setImpersonation(Impersonation impersonation) {
     this.impersonation = impersonation;
+  }
+
+  public Oidc getOidc() {
+    return oidc;
+  }
+
+  /** The {@code pylon.chat.oidc.*} settings. */
+  public static class Oidc {
+    /**
+     * Ids of OAuth2 client registrations, besides those declared in
+     * spring.security.oauth2.client.registration.*, whose identity providers may assert a verified
+     * email for the chat. Logins through any other registration (one created at run time, say) count
+     * as logged out.
+     */
+    private List<String> trustedRegistrations = new ArrayList<>();
+
+    public List<String> getTrustedRegistrations() {
+      return trustedRegistrations;
+    }
+
+    public void setTrustedRegistrations(List<String> trustedRegistrations) {
+      this.trustedRegistrations = trustedRegistrations;
+    }
   }
 }

@@ -13,7 +13,8 @@ import org.springframework.util.ClassUtils;
 
 /**
  * Who the Spring Security authentication of the current request is, for the chat: the principal
- * itself when its type has a chat identity, else the first answer of the resolvers. Nobody is
+ * itself when its type has a chat identity, else the first answer of the resolvers, else the
+ * verified email of an OpenID Connect login through a trusted client registration. Nobody is
  * logged in without an authentication, with an {@link AnonymousAuthenticationToken} or an
  * unauthenticated token. While an administrator impersonates someone ({@code SwitchUserFilter}),
  * the impersonated user is never identified: nobody is, or the administrator (see
@@ -35,6 +36,11 @@ final class SecurityPrincipalUsers {
     IDENTIFIED,
     /** An authenticated principal that nothing maps to a chat identity. */
     UNIDENTIFIED,
+    /**
+     * An authenticated principal whose identity is not trusted: an OpenID Connect login through an
+     * untrusted client registration, or with an unverified email.
+     */
+    UNTRUSTED,
     /** An administrator impersonates someone: only {@link Viewer#user()} may be signed, or nobody. */
     IMPERSONATING
   }
@@ -51,10 +57,12 @@ final class SecurityPrincipalUsers {
   }
 
   private final List<PylonChatUserResolver> resolvers;
+  private final VerifiedOidcEmail oidc; // null without spring-security-oauth2-core
   private final Impersonation impersonation;
 
-  SecurityPrincipalUsers(List<PylonChatUserResolver> resolvers, Impersonation impersonation) {
+  SecurityPrincipalUsers(List<PylonChatUserResolver> resolvers, VerifiedOidcEmail oidc, Impersonation impersonation) {
     this.resolvers = List.copyOf(resolvers);
+    this.oidc = oidc;
     this.impersonation = impersonation;
   }
 
@@ -87,6 +95,10 @@ final class SecurityPrincipalUsers {
       if (user != null) {
         return new Viewer(Kind.IDENTIFIED, user, null);
       }
+    }
+    if (oidc != null && oidc.decides(principal)) {
+      Object user = oidc.profile(authentication);
+      return new Viewer(user == null ? Kind.UNTRUSTED : Kind.IDENTIFIED, user, null);
     }
     if (logger.isDebugEnabled()) {
       logger.debug("The principal " + principal.getClass().getName() + " has no chat identity, so"

@@ -20,7 +20,8 @@ class ConfigurationMetadataTest {
     assertThat(properties).extracting(p -> p.get("name")).containsExactlyInAnyOrder(
         "pylon.chat.app-id", "pylon.chat.identity-secret", "pylon.chat.identity-verification",
         "pylon.chat.enabled", "pylon.chat.anonymous", "pylon.chat.user-attribute",
-        "pylon.chat.nonce-attribute", "pylon.chat.widget-url", "pylon.chat.impersonation");
+        "pylon.chat.nonce-attribute", "pylon.chat.widget-url", "pylon.chat.impersonation",
+        "pylon.chat.oidc.trusted-registrations");
     assertThat(properties).allSatisfy(p -> assertThat((String) p.get("description")).as("%s", p.get("name")).isNotBlank());
     List<String> anonymousValues = JsonPath.read(json, "$.hints[?(@.name == 'pylon.chat.anonymous')].values[*].value");
     assertThat(anonymousValues).containsExactly("nothing", "widget");

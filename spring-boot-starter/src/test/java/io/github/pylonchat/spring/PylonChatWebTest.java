@@ -12,6 +12,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.github.pylonchat.spring.testapp.Member;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import io.github.pylonchat.testing.TestVector;
 import io.github.pylonchat.spring.testapp.TestApplication;
 import org.junit.jupiter.api.Test;
@@ -37,8 +45,12 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 @SpringBootTest(classes = TestApplication.class, properties = {
     "pylon.chat.app-id=test-app",
     "pylon.chat.identity-secret=" + RenderedWidget.SECRET,
-    "spring.main.lazy-initialization=true"})
+    "spring.main.lazy-initialization=true",
+    // the OpenID Connect logins of spring-security-test come through the registration "test"
+    "spring.security.oauth2.client.registration.test.client-id=test-client",
+    "pylon.chat.oidc.trusted-registrations=partner"})
 @AutoConfigureMockMvc
+@ExtendWith(OutputCaptureExtension.class)
 class PylonChatWebTest {
   private static final Member ANNOTATED = new Member("user@example.com", "Annotated User");
 
@@ -117,6 +129,56 @@ class PylonChatWebTest {
     })));
 
     assertThat(page).doesNotContain("<script").doesNotContain("victim@example.com");
+  }
+
+  private static ClientRegistration registration(String id) {
+    return ClientRegistration.withRegistrationId(id)
+        .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+        .clientId("client").redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
+        .authorizationUri("https://idp.example/authorize").tokenUri("https://idp.example/token")
+        .build();
+  }
+
+  private RequestPostProcessor verifiedOidcLoginThrough(String registrationId) {
+    return oidcLogin().clientRegistration(registration(registrationId)).idToken(token -> token
+        .claim("email", "oidc@example.com").claim("email_verified", true).claim("name", "Oidc User"));
+  }
+
+  @Test
+  void oidcLoginThroughARegistrationTheApplicationDidNotDeclareCountsAsLoggedOutWithOneWarning(
+      CapturedOutput output) throws Exception {
+    String first = page(get("/page").with(verifiedOidcLoginThrough("customer-idp")));
+    String second = page(get("/page").with(verifiedOidcLoginThrough("customer-idp")));
+
+    assertThat(first + second).doesNotContain("<script").doesNotContain("oidc@example.com");
+    assertThat(output.getAll().split("registration 'customer-idp' counts as logged out", -1)).hasSize(2);
+    assertThat(output.getAll()).contains("add the registration id to pylon.chat.oidc.trusted-registrations");
+  }
+
+  @Test
+  void oidcLoginThroughARegistrationListedAsTrustedIsIdentified() throws Exception {
+    assertIdentifies(page(get("/page").with(verifiedOidcLoginThrough("partner"))), "oidc@example.com", "Oidc User");
+  }
+
+  @ParameterizedTest(name = "email_verified={0}")
+  @MethodSource("claimsThatDoNotVerify")
+  void emailVerifiedClaimThatIsNeitherTrueNorTheStringTrueMeansUnverified(Object emailVerified) throws Exception {
+    String page = page(get("/page").with(oidcLogin().idToken(token -> token
+        .claim("email", "victim@example.com").claim("email_verified", emailVerified))));
+
+    assertThat(page).contains("<main>page</main>").doesNotContain("<script").doesNotContain("victim@example.com");
+  }
+
+  static Stream<Object> claimsThatDoNotVerify() {
+    return Stream.of(1, "yes", "false", List.of(true));
+  }
+
+  @Test
+  void emailVerifiedClaimThatIsTheStringTrueVerifies() throws Exception {
+    String page = page(get("/page").with(oidcLogin().idToken(token -> token
+        .claim("email", "oidc@example.com").claim("email_verified", "true").claim("name", "Oidc User"))));
+
+    assertIdentifies(page, "oidc@example.com", "Oidc User");
   }
 
   @Test
