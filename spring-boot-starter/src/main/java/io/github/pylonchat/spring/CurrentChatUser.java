@@ -21,6 +21,9 @@ import java.util.function.Function;
  *   <li>else the tag's {@code user} parameter, else the template variable (in Spring MVC views
  *       also the request or session attribute) named by {@code pylon.chat.user-attribute}, else
  *       the Spring Security principal (when Spring Security is present);
+ *   <li>when the principal's chat identity is known, a user from the tag or the attribute with
+ *       another email fails the tag instead of signing someone else (a controller parameter bound
+ *       from request parameters, say);
  *   <li>the nonce from the tag or the variable named by {@code pylon.chat.nonce-attribute}.
  * </ul>
  */
@@ -42,19 +45,32 @@ final class CurrentChatUser implements ChatTagResolver {
     if (viewer.kind() == Kind.IMPERSONATING) {
       return ChatTagResolution.of(viewer.user(), nonce);
     }
-    if (tag.userGiven()) {
-      return ChatTagResolution.of(tag.user(), nonce);
-    }
-    Object user = variables.apply(userAttribute);
+    Object user = tag.userGiven() ? tag.user() : variables.apply(userAttribute);
     if (user == null) {
       return ChatTagResolution.of(viewer.user(), nonce);
     }
-    if (!ChatIdentities.hasIdentity(user.getClass())) {
+    if (!tag.userGiven() && !ChatIdentities.hasIdentity(user.getClass())) {
       throw new IllegalArgumentException("the attribute \"" + userAttribute
           + "\" (pylon.chat.user-attribute) holds a " + user.getClass().getName()
           + ", which has no chat identity; put the logged-in user there (a type with @ChatEmail, or a"
           + " ChatProfile), or set pylon.chat.user-attribute to the name of the attribute that does");
     }
-    return ChatTagResolution.of(user, nonce);
+    ChatTagResolution chat = ChatTagResolution.of(user, nonce);
+    if (viewer.kind() == Kind.IDENTIFIED && !sameEmail(user, viewer.user())) {
+      throw new IllegalStateException(tag.userGiven()
+          ? "the tag's user is not the logged-in user: its chat email differs from the Spring Security"
+              + " principal's, and only the logged-in user is ever signed. Pass the logged-in user, or"
+              + " leave user= out so that the tag uses pylon.chat.user-attribute or the principal"
+          : "the attribute \"" + userAttribute + "\" (pylon.chat.user-attribute) does not hold the"
+              + " logged-in user: its chat email differs from the Spring Security principal's, and only"
+              + " the logged-in user is ever signed. Put only the logged-in user under that name (a"
+              + " controller parameter of the user's type without @AuthenticationPrincipal is bound from"
+              + " request parameters and lands there too), or set pylon.chat.user-attribute to another name");
+    }
+    return chat;
+  }
+
+  private static boolean sameEmail(Object user, Object loggedIn) {
+    return ChatIdentities.profileOf(user).email().equals(ChatIdentities.profileOf(loggedIn).email());
   }
 }

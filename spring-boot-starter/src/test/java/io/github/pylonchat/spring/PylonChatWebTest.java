@@ -182,10 +182,37 @@ class PylonChatWebTest {
   }
 
   @Test
-  void modelAttributeUserComesBeforeTheSecurityPrincipal() throws Exception {
-    String page = page(get("/model-user").with(loggedInAsAnnotatedMember()));
+  void modelAttributeUserIsIdentifiedWhenThePrincipalHasNoChatIdentity() throws Exception {
+    String page = page(get("/model-user").with(user("mallory")));
 
     assertIdentifies(page, "grace@example.com", "Grace Hopper");
+  }
+
+  @Test
+  void modelAttributeUserWithThePrincipalsEmailIsUsed() throws Exception {
+    String page = page(get("/page").requestAttr("currentUser", new Member("user@example.com", "Attribute Name"))
+        .with(loggedInAsAnnotatedMember()));
+
+    assertIdentifies(page, "user@example.com", "Attribute Name");
+  }
+
+  @Test
+  void modelAttributeUserOtherThanTheLoggedInPrincipalFailsTheTagNamingTheProperty() {
+    assertThatThrownBy(() -> mvc.perform(get("/model-user").with(loggedInAsAnnotatedMember())))
+        .rootCause()
+        .hasMessageContaining("(pylon.chat.user-attribute) does not hold the logged-in user")
+        .message().doesNotContain("grace@example.com").doesNotContain("user@example.com");
+  }
+
+  /** The reproduced attack: the attribute is bound from the request, so the visitor picks the email. */
+  @Test
+  void controllerParameterBoundFromTheRequestNeverSignsTheEmailTheVisitorChose() {
+    assertThatThrownBy(() -> mvc.perform(get("/profile").param("email", "victim@example.com")
+        .with(loggedInAsAnnotatedMember())))
+        .rootCause()
+        .hasMessageContaining("pylon.chat.user-attribute")
+        .hasMessageContaining("without @AuthenticationPrincipal")
+        .message().doesNotContain("victim@example.com");
   }
 
   @Test
@@ -197,9 +224,18 @@ class PylonChatWebTest {
 
   @Test
   void userParameterOfTheTagComesFirst() throws Exception {
-    String page = page(get("/explicit-user").with(loggedInAsAnnotatedMember()));
+    String page = page(get("/explicit-user").requestAttr("currentUser", new Member("other@example.com", "Other")));
 
     assertIdentifies(page, "alan@example.com", "Alan Turing");
+  }
+
+  @Test
+  void userParameterOtherThanTheLoggedInPrincipalFailsTheTag() {
+    assertThatThrownBy(() -> mvc.perform(get("/explicit-user").with(loggedInAsAnnotatedMember())))
+        .rootCause()
+        .hasMessageContaining("the tag's user is not the logged-in user")
+        .hasMessageContaining("pylon.chat.user-attribute")
+        .message().doesNotContain("alan@example.com");
   }
 
   @Test

@@ -75,6 +75,12 @@ public class TestApplication {
       return "page";
     }
 
+    /** The mistake: {@code currentUser} is bound from request parameters, not the logged-in user. */
+    @GetMapping("/profile")
+    String profile(CurrentUser currentUser) {
+      return "page";
+    }
+
     @GetMapping("/explicit-user")
     String explicitUser(Model model) {
       model.addAttribute("member", new Member("alan@example.com", "Alan Turing"));
