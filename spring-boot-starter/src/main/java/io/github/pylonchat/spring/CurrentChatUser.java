@@ -24,7 +24,8 @@ import java.util.function.Function;
  *   <li>when the principal's chat identity is known, a user from the tag or the attribute with
  *       another email fails the tag instead of signing someone else (a controller parameter bound
  *       from request parameters, say);
- *   <li>the nonce from the tag or the variable named by {@code pylon.chat.nonce-attribute}.
+ *   <li>the nonce from the tag or the variable named by {@code pylon.chat.nonce-attribute};
+ *   <li>a response that carries a signed identity is kept out of shared caches.
  * </ul>
  */
 final class CurrentChatUser implements ChatTagResolver {
@@ -38,8 +39,24 @@ final class CurrentChatUser implements ChatTagResolver {
     this.principals = principals;
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>When someone is signed and the current thread serves a servlet request, its response gets
+   * {@code Cache-Control: private, no-store}.
+   *
+   * @throws IllegalStateException also when that response was already committed without that header
+   */
   @Override
   public ChatTagResolution resolve(ChatTagArguments tag, Function<String, Object> variables) {
+    ChatTagResolution chat = decide(tag, variables);
+    if (chat.user() != null) {
+      PrivateResponses.markCurrentResponse();
+    }
+    return chat;
+  }
+
+  private ChatTagResolution decide(ChatTagArguments tag, Function<String, Object> variables) {
     Object nonce = tag.nonceGiven() ? tag.nonce() : variables.apply(nonceAttribute);
     Viewer viewer = principals == null ? Viewer.NOBODY : principals.viewer();
     if (viewer.kind() == Kind.IMPERSONATING) {

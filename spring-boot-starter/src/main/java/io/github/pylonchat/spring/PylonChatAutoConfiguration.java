@@ -1,5 +1,6 @@
 package io.github.pylonchat.spring;
 
+import io.github.pylonchat.ChatTagResolver;
 import io.github.pylonchat.PylonChatWidget;
 import io.github.pylonchat.freemarker.PylonChatDirective;
 import java.util.HashSet;
@@ -12,6 +13,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -19,6 +21,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Auto-configuration of the Pylon chat widget: builds a {@link PylonChatWidget} from
@@ -68,14 +72,44 @@ public class PylonChatAutoConfiguration {
     return LazyInitializationExcludeFilter.forBeanTypes(PylonChatWidget.class);
   }
 
-  /** The {@code <@pylonChat/>} directive, finding the current user and the CSP nonce. */
+  /**
+   * Decides who every chat tag signs, in every template engine: the tag's parameters, the variable
+   * named by {@code pylon.chat.user-attribute}, the Spring Security principal (impersonation, OpenID
+   * Connect trust and the other rules included), and the CSP nonce.
+   */
   @Bean
   @ConditionalOnMissingBean
   @ConditionalOnProperty(prefix = PylonChatProperties.PREFIX, name = ENABLED, matchIfMissing = true)
-  public PylonChatDirective pylonChatDirective(PylonChatWidget widget, PylonChatProperties properties,
+  public ChatTagResolver pylonChatTagResolver(PylonChatProperties properties,
       ObjectProvider<SecurityPrincipalUsers> principals) {
-    return new PylonChatDirective(widget, new CurrentChatUser(
-        properties.getUserAttribute(), properties.getNonceAttribute(), principals.getIfAvailable()));
+    return new CurrentChatUser(properties.getUserAttribute(), properties.getNonceAttribute(), principals.getIfAvailable());
+  }
+
+  /** The {@code <@pylonChat/>} directive, an adapter over the {@link ChatTagResolver}. */
+  @Bean
+  @ConditionalOnMissingBean
+  @ConditionalOnProperty(prefix = PylonChatProperties.PREFIX, name = ENABLED, matchIfMissing = true)
+  public PylonChatDirective pylonChatDirective(PylonChatWidget widget, ChatTagResolver resolver) {
+    return new PylonChatDirective(widget, resolver);
+  }
+
+  /**
+   * Marks Spring MVC responses {@code Cache-Control: private, no-store} before their view renders
+   * when the chat would sign someone on them.
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+  @ConditionalOnClass(name = "org.springframework.web.servlet.config.annotation.WebMvcConfigurer")
+  static class SpringMvcResponses {
+    @Bean
+    WebMvcConfigurer pylonChatSignedPagesArePrivate(ObjectProvider<ChatTagResolver> resolver) {
+      return new WebMvcConfigurer() {
+        @Override
+        public void addInterceptors(InterceptorRegistry registry) {
+          registry.addInterceptor(new SignedPagesArePrivate(resolver));
+        }
+      };
+    }
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.github.pylonchat.spring.testapp;
 
 import io.github.pylonchat.spring.PylonChatUserResolver;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -29,7 +30,7 @@ public class TestApplication {
       "admin", new Member("admin@example.com", "Site Admin"));
 
   /**
-   * Every page is public; form login, and "log in as" for administrators: {@code POST
+   * Every page is public; form login or HTTP basic, and "log in as" for administrators: {@code POST
    * /login/impersonate?username=ada} switches to ada (Spring Security's {@link SwitchUserFilter}).
    */
   @Bean
@@ -43,6 +44,7 @@ public class TestApplication {
             .requestMatchers("/login/impersonate").hasRole("ADMIN")
             .anyRequest().permitAll())
         .formLogin(Customizer.withDefaults())
+        .httpBasic(Customizer.withDefaults())
         .addFilterAfter(switchUser, AuthorizationFilter.class)
         .build();
   }
@@ -85,6 +87,25 @@ public class TestApplication {
     String explicitUser(Model model) {
       model.addAttribute("member", new Member("alan@example.com", "Alan Turing"));
       return "explicit-user";
+    }
+
+    /** More than the response buffer before the tag: the response is committed when it runs. */
+    @GetMapping("/big-page")
+    String bigPage() {
+      return "big-page";
+    }
+
+    @GetMapping("/big-explicit-user")
+    String bigExplicitUser(Model model) {
+      model.addAttribute("member", new Member("alan@example.com", "Alan Turing"));
+      return "big-explicit-user";
+    }
+
+    /** A page the application lets shared caches keep for an hour. */
+    @GetMapping("/public-cache")
+    String publicCache(HttpServletResponse response) {
+      response.setHeader("Cache-Control", "public, max-age=3600");
+      return "page";
     }
   }
 }
