@@ -64,6 +64,9 @@ final class CurrentChatUser implements ChatTagResolver {
     }
     Object user = tag.userGiven() ? tag.user() : variables.apply(userAttribute);
     if (user == null) {
+      if (viewer.kind() == Kind.UNIDENTIFIED) {
+        principals.reportUnidentified(viewer.principalClass());
+      }
       return ChatTagResolution.of(viewer.user(), nonce);
     }
     if (!tag.userGiven() && !ChatIdentities.hasIdentity(user.getClass())) {

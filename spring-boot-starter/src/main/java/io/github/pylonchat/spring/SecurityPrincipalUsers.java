@@ -2,6 +2,8 @@ package io.github.pylonchat.spring;
 
 import io.github.pylonchat.ChatIdentities;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -59,6 +61,8 @@ final class SecurityPrincipalUsers {
   private final List<PylonChatUserResolver> resolvers;
   private final VerifiedOidcEmail oidc; // null without spring-security-oauth2-core
   private final Impersonation impersonation;
+  /** Class names, not classes, so that a redeployed application's classes are not kept. */
+  private final Set<String> reportedPrincipalTypes = ConcurrentHashMap.newKeySet();
 
   SecurityPrincipalUsers(List<PylonChatUserResolver> resolvers, VerifiedOidcEmail oidc, Impersonation impersonation) {
     this.resolvers = List.copyOf(resolvers);
@@ -100,12 +104,20 @@ final class SecurityPrincipalUsers {
       Object user = oidc.profile(authentication);
       return new Viewer(user == null ? Kind.UNTRUSTED : Kind.IDENTIFIED, user, null);
     }
-    if (logger.isDebugEnabled()) {
-      logger.debug("The principal " + principal.getClass().getName() + " has no chat identity, so"
-          + " <@pylonChat/> treats the request as logged out; annotate its email with @ChatEmail"
-          + " or declare a PylonChatUserResolver bean");
-    }
     return new Viewer(Kind.UNIDENTIFIED, null, principal.getClass());
+  }
+
+  /**
+   * Says once per principal type, at WARN, that its users get no widget and how to fix that;
+   * called when such a principal is what decides the page (nothing else names a user).
+   */
+  void reportUnidentified(Class<?> principalType) {
+    if (reportedPrincipalTypes.add(principalType.getName())) {
+      logger.warn("The logged-in Spring Security principal of type " + principalType.getName()
+          + " has no chat identity, so its users get no Pylon chat widget (as if logged out). Annotate"
+          + " its email with @ChatEmail, or declare a PylonChatUserResolver bean that maps it to your"
+          + " user model (logged once per principal type)");
+    }
   }
 
   /** Loaded only when spring-security-web is on the class path. */

@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.github.pylonchat.spring.testapp.Member;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -107,6 +108,21 @@ class PylonChatWebTest {
   @Test
   void principalThatNoResolverKnowsCountsAsLoggedOut() throws Exception {
     assertThat(page(get("/page").with(user("mallory")))).doesNotContain("<script");
+  }
+
+  /** A principal type of the application's own that neither has @ChatEmail nor a resolver answer. */
+  record UnmappedPrincipal(String login) {}
+
+  @Test
+  void principalWithoutChatIdentityIsReportedOnceForItsType(CapturedOutput output) throws Exception {
+    RequestPostProcessor unmapped = authentication(new TestingAuthenticationToken(new UnmappedPrincipal("x"), null, "ROLE_USER"));
+    String first = page(get("/page").with(unmapped));
+    String second = page(get("/page").with(unmapped));
+
+    assertThat(first + second).doesNotContain("<script");
+    String warning = "WARN .*principal of type " + Pattern.quote(UnmappedPrincipal.class.getName())
+        + " has no chat identity.*Annotate its email with @ChatEmail, or declare a PylonChatUserResolver bean";
+    assertThat(output.getAll().lines().filter(line -> line.matches(".*" + warning + ".*"))).hasSize(1);
   }
 
   @Test
