@@ -2,6 +2,7 @@ package io.github.pylonchat.spring;
 
 import io.github.pylonchat.ChatIdentities;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.logging.Log;
@@ -96,6 +97,9 @@ final class SecurityPrincipalUsers {
     }
     for (PylonChatUserResolver resolver : resolvers) {
       Object user = resolver.resolve(principal);
+      if (user instanceof Optional<?> found) { // what a Spring Data repository returns
+        user = found.orElse(null);
+      }
       if (user != null) {
         return new Viewer(Kind.IDENTIFIED, user, null);
       }

@@ -106,6 +106,16 @@ class PylonChatWebTest {
   }
 
   @Test
+  void resolverThatAnswersWithAnOptionalIdentifiesItsUser() throws Exception {
+    assertIdentifies(page(get("/page").with(user("linus"))), "linus@example.com", "Linus Torvalds");
+  }
+
+  @Test
+  void emptyOptionalFromAResolverMeansNotIdentifiedAndTheNextResolverIsAsked() throws Exception {
+    assertIdentifies(page(get("/page").with(user("ada"))), "ada@example.com", "Ada Lovelace");
+  }
+
+  @Test
   void principalThatNoResolverKnowsCountsAsLoggedOut() throws Exception {
     assertThat(page(get("/page").with(user("mallory")))).doesNotContain("<script");
   }

@@ -3,8 +3,10 @@ package io.github.pylonchat.spring.testapp;
 import io.github.pylonchat.spring.PylonChatUserResolver;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
@@ -57,7 +59,17 @@ public class TestApplication {
         User.withUsername("ada").password("{noop}ada-password").roles("USER").build());
   }
 
+  /** Like a Spring Data repository: an Optional, empty for every username but linus. */
   @Bean
+  @Order(1)
+  PylonChatUserResolver membersFromARepository() {
+    return principal -> principal instanceof UserDetails details && details.getUsername().equals("linus")
+        ? Optional.of(new Member("linus@example.com", "Linus Torvalds"))
+        : Optional.empty();
+  }
+
+  @Bean
+  @Order(2)
   PylonChatUserResolver membersByUsername() {
     return principal -> principal instanceof UserDetails details
         ? MEMBERS_BY_USERNAME.get(details.getUsername())
