@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -13,6 +14,8 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.switchuser.SwitchUserGrantedAuthority;
 import org.springframework.util.ClassUtils;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * Who the Spring Security authentication of the current request is, for the chat: the principal
@@ -26,6 +29,8 @@ import org.springframework.util.ClassUtils;
 final class SecurityPrincipalUsers {
   private static final Log logger = LogFactory.getLog(SecurityPrincipalUsers.class);
 
+  private static final boolean SPRING_WEB = ClassUtils.isPresent(
+      "org.springframework.web.context.request.RequestContextHolder", SecurityPrincipalUsers.class.getClassLoader());
   /** SwitchUserGrantedAuthority lives in spring-security-web, which a non-web application lacks. */
   private static final boolean SWITCH_USER = ClassUtils.isPresent(
       "org.springframework.security.web.authentication.switchuser.SwitchUserGrantedAuthority",
@@ -71,9 +76,17 @@ final class SecurityPrincipalUsers {
     this.impersonation = impersonation;
   }
 
-  /** The chat's view of the current request's authentication. */
+  /**
+   * The chat's view of the current request's authentication. Worked out once per request and
+   * authentication: the Spring MVC interceptor asks before the view renders and the tag asks
+   * again, and a resolver may query a database.
+   */
   Viewer viewer() {
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+    return SPRING_WEB ? PerRequest.viewer(authentication, this::viewerOf) : viewerOf(authentication);
+  }
+
+  private Viewer viewerOf(Authentication authentication) {
     if (!loggedIn(authentication)) {
       return Viewer.NOBODY;
     }
@@ -121,6 +134,28 @@ final class SecurityPrincipalUsers {
           + " has no chat identity, so its users get no Pylon chat widget (as if logged out). Annotate"
           + " its email with @ChatEmail, or declare a PylonChatUserResolver bean that maps it to your"
           + " user model (logged once per principal type)");
+    }
+  }
+
+  /** Loaded only when spring-web is on the class path. */
+  private static final class PerRequest {
+    private static final String ATTRIBUTE = SecurityPrincipalUsers.class.getName() + ".viewer";
+
+    /** What was worked out for this authentication. */
+    private record Decided(Authentication authentication, Viewer viewer) {}
+
+    static Viewer viewer(Authentication authentication, Function<Authentication, Viewer> decide) {
+      RequestAttributes request = RequestContextHolder.getRequestAttributes();
+      if (request == null) {
+        return decide.apply(authentication);
+      }
+      if (request.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST) instanceof Decided decided
+          && decided.authentication() == authentication) {
+        return decided.viewer();
+      }
+      Viewer viewer = decide.apply(authentication);
+      request.setAttribute(ATTRIBUTE, new Decided(authentication, viewer), RequestAttributes.SCOPE_REQUEST);
+      return viewer;
     }
   }
 

@@ -110,6 +110,15 @@ class PylonChatWebTest {
     assertIdentifies(page(get("/page").with(user("linus"))), "linus@example.com", "Linus Torvalds");
   }
 
+  /** The interceptor that sets Cache-Control and the tag both need the user: one lookup serves both. */
+  @Test
+  void resolversAreAskedOncePerPage() throws Exception {
+    int before = TestApplication.REPOSITORY_LOOKUPS.get();
+
+    assertIdentifies(page(get("/page").with(user("linus"))), "linus@example.com", "Linus Torvalds");
+    assertThat(TestApplication.REPOSITORY_LOOKUPS.get() - before).isEqualTo(1);
+  }
+
   @Test
   void emptyOptionalFromAResolverMeansNotIdentifiedAndTheNextResolverIsAsked() throws Exception {
     assertIdentifies(page(get("/page").with(user("ada"))), "ada@example.com", "Ada Lovelace");

@@ -4,6 +4,7 @@ import io.github.pylonchat.spring.PylonChatUserResolver;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
@@ -59,13 +60,19 @@ public class TestApplication {
         User.withUsername("ada").password("{noop}ada-password").roles("USER").build());
   }
 
+  /** How often {@link #membersFromARepository()} was asked, as a database would count queries. */
+  public static final AtomicInteger REPOSITORY_LOOKUPS = new AtomicInteger();
+
   /** Like a Spring Data repository: an Optional, empty for every username but linus. */
   @Bean
   @Order(1)
   PylonChatUserResolver membersFromARepository() {
-    return principal -> principal instanceof UserDetails details && details.getUsername().equals("linus")
-        ? Optional.of(new Member("linus@example.com", "Linus Torvalds"))
-        : Optional.empty();
+    return principal -> {
+      REPOSITORY_LOOKUPS.incrementAndGet();
+      return principal instanceof UserDetails details && details.getUsername().equals("linus")
+          ? Optional.of(new Member("linus@example.com", "Linus Torvalds"))
+          : Optional.empty();
+    };
   }
 
   @Bean
