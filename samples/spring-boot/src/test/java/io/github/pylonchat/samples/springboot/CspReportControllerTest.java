@@ -40,24 +40,9 @@ class CspReportControllerTest {
         .andExpect(status().isPayloadTooLarge());
   }
 
-  @Test
-  void endlessBodyWithoutContentLengthIsNotReadPastTheCap() throws Exception {
-    EndlessBody body = new EndlessBody();
-    MockHttpServletRequest request = new MockHttpServletRequest("POST", "/csp-report") {
-      @Override
-      public ServletInputStream getInputStream() {
-        return body;
-      }
-    };
-
-    assertThat(new CspReportController().report(request).getStatusCode().value()).isEqualTo(413);
-    assertThat(body.read).isEqualTo(CAP + 1);
-  }
-
-  @Test
-  void declaredLengthOver16KiBIsRefusedWithoutReading() throws Exception {
-    EndlessBody body = new EndlessBody();
-    MockHttpServletRequest request = new MockHttpServletRequest("POST", "/csp-report") {
+  /** A POST whose body is {@code body} and whose Content-Length header says {@code declaredLength} (-1: none). */
+  private static MockHttpServletRequest endlessPost(EndlessBody body, long declaredLength) {
+    return new MockHttpServletRequest("POST", "/csp-report") {
       @Override
       public ServletInputStream getInputStream() {
         return body;
@@ -65,11 +50,24 @@ class CspReportControllerTest {
 
       @Override
       public long getContentLengthLong() {
-        return 300L * 1024 * 1024;
+        return declaredLength;
       }
     };
+  }
 
-    assertThat(new CspReportController().report(request).getStatusCode().value()).isEqualTo(413);
+  @Test
+  void endlessBodyWithoutContentLengthIsNotReadPastTheCap() throws Exception {
+    EndlessBody body = new EndlessBody();
+
+    assertThat(new CspReportController().report(endlessPost(body, -1)).getStatusCode().value()).isEqualTo(413);
+    assertThat(body.read).isEqualTo(CAP + 1);
+  }
+
+  @Test
+  void declaredLengthOver16KiBIsRefusedWithoutReading() throws Exception {
+    EndlessBody body = new EndlessBody();
+
+    assertThat(new CspReportController().report(endlessPost(body, 300L * 1024 * 1024)).getStatusCode().value()).isEqualTo(413);
     assertThat(body.read).isZero();
   }
 
