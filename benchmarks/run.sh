@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Builds the benchmarks and runs all four (hashing, rendering, lookup: JMH; compile time: javac
-# with and without pylon-chat-processor), then prints one summary table of ratios.
+# Builds the benchmarks and runs all five (hashing, rendering in FreeMarker and in Thymeleaf,
+# lookup: JMH; compile time: javac with and without pylon-chat-processor), then prints one summary
+# table of ratios.
 #
 #   benchmarks/run.sh            full run (JMH -f 2 -wi 5 -i 5, 1 s warm-up / 2 s measurement
 #                                iterations; compile time 3 warm-ups + 7 runs each, for 500 and
 #                                for 5 annotated classes, and a minimal reference processor):
-#                                about 12 min on 2 cores
+#                                about 13 min on 2 cores
 #   benchmarks/run.sh --quick    quick run (JMH -f 1 -wi 2 -i 3, 1 s iterations; compile time
 #                                2 warm-ups + 3 runs each, no reference): under 4 min on 2 cores
 #
@@ -17,7 +18,7 @@ mode=full
 for arg in "$@"; do
   case "$arg" in
     --quick) mode=quick ;;
-    -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "run.sh: unknown option $arg (use --quick or nothing)" >&2; exit 2 ;;
   esac
 done
@@ -51,7 +52,7 @@ if ! jar tf "$processor_jar" | grep -qx 'META-INF/services/javax.annotation.proc
     "not merged yet), so the compile-time benchmark cannot run and run.sh will exit 1" >&2
 fi
 
-echo "== JMH: hashing, rendering, lookup (${jmh_settings[*]}) =="
+echo "== JMH: hashing, rendering (FreeMarker, Thymeleaf), lookup (${jmh_settings[*]}) =="
 java -jar benchmarks/target/benchmarks.jar "${jmh_settings[@]}" \
   -rf json -rff "$results/jmh.json" -o "$results/jmh.log"
 grep -A 40 '^Benchmark' "$results/jmh.log" || true
