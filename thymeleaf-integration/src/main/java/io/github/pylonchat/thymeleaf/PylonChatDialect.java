@@ -8,6 +8,7 @@ import java.util.Set;
 import org.thymeleaf.dialect.AbstractProcessorDialect;
 import org.thymeleaf.processor.IProcessor;
 import org.thymeleaf.standard.StandardDialect;
+import org.thymeleaf.standard.processor.StandardXmlNsTagProcessor;
 import org.thymeleaf.templatemode.TemplateMode;
 
 /**
@@ -76,12 +77,14 @@ public final class PylonChatDialect extends AbstractProcessorDialect {
 
   /**
    * The {@code chat} element processor for HTML, and for every other template mode one that fails
-   * with a message, so that a tag in an XML or text template is not silently left in the output.
-   * ({@link TemplateMode#RAW} templates are not processed at all.)
+   * with a message, so that a tag in an XML or text template is not silently left in the output
+   * ({@link TemplateMode#RAW} templates are not processed at all); and, as in the Standard dialect,
+   * removal of the namespace declaration {@code xmlns:pylon} that some editors want.
    */
   @Override
   public Set<IProcessor> getProcessors(String dialectPrefix) {
     Set<IProcessor> processors = new LinkedHashSet<>();
+    processors.add(new StandardXmlNsTagProcessor(TemplateMode.HTML, dialectPrefix));
     for (TemplateMode mode : TemplateMode.values()) {
       if (mode != TemplateMode.RAW) {
         processors.add(new ChatElementProcessor(mode, dialectPrefix, widget, resolver));

@@ -231,6 +231,14 @@ abstract class PylonChatDialectTest {
   }
 
   @Test
+  void theNamespaceDeclarationIsRemovedLikeThymeleafsOwn() {
+    String html = render("<html xmlns:th=\"http://www.thymeleaf.org\" xmlns:pylon=\"https://github.com/pylonchat\">"
+        + "<body><pylon:chat/></body></html>", model("currentUser", ada));
+
+    assertEquals("<html><body>" + widget.render(ada, null) + "</body></html>", html);
+  }
+
+  @Test
   void anUnknownAttributeIsAnErrorNamingTheAllowedOnes() {
     assertEquals("<pylon:chat/> has no attribute \"usr\"; the allowed attributes are user and nonce, e.g."
         + " <pylon:chat user=\"${currentUser}\" nonce=\"${cspNonce}\"/>",
