@@ -27,7 +27,7 @@ final class ChatElementProcessor extends AbstractElementTagProcessor {
   private static final String NONCE = "nonce";
   private static final int PRECEDENCE = 1000;
 
-  private final PylonChatWidget widget;
+  private final PylonChatWidget widget; // null: the chat is switched off and the tag renders nothing
   private final ChatTagResolver resolver;
   /** The tag as page authors write it, {@code <pylon:chat/>} with the configured prefix. */
   private final String tag;
@@ -61,6 +61,10 @@ final class ChatElementProcessor extends AbstractElementTagProcessor {
             + attribute.getAttributeCompleteName() + "\"; the allowed attributes are user and nonce, e.g. <"
             + getDialectPrefix() + ":" + ELEMENT_NAME + " user=\"${currentUser}\" nonce=\"${cspNonce}\"/>");
       }
+    }
+    if (widget == null) {
+      structureHandler.removeElement();
+      return;
     }
     ChatTagArguments arguments = new ChatTagArguments(
         user != null, user == null ? null : evaluate(context, element, user),

@@ -51,8 +51,8 @@ public final class PylonChatDialect extends AbstractProcessorDialect {
    */
   public static final int PROCESSOR_PRECEDENCE = StandardDialect.PROCESSOR_PRECEDENCE + 100;
 
-  private final PylonChatWidget widget;
-  private final ChatTagResolver resolver;
+  private final PylonChatWidget widget; // null: the chat is switched off (disabled())
+  private final ChatTagResolver resolver; // null when widget is
 
   /** A dialect whose tag reads {@code currentUser} and {@code cspNonce} from the context. */
   public PylonChatDialect(PylonChatWidget widget) {
@@ -73,6 +73,26 @@ public final class PylonChatDialect extends AbstractProcessorDialect {
     super(NAME, PREFIX, PROCESSOR_PRECEDENCE);
     this.widget = Objects.requireNonNull(widget, "widget");
     this.resolver = Objects.requireNonNull(resolver, "resolver");
+  }
+
+  private PylonChatDialect() {
+    super(NAME, PREFIX, PROCESSOR_PRECEDENCE);
+    this.widget = null;
+    this.resolver = null;
+  }
+
+  /**
+   * A dialect whose tag renders nothing, for an application that switches the chat off (the
+   * Spring Boot starter's {@code pylon.chat.enabled=false}): templates keep {@code <pylon:chat/>}
+   * and need no app id or secret. A misspelt attribute, a body or a non-HTML template are still
+   * errors, so a page that works with the chat off works with it on.
+   *
+   * <pre>{@code
+   * engine.addDialect(chatEnabled ? new PylonChatDialect(widget) : PylonChatDialect.disabled());
+   * }</pre>
+   */
+  public static PylonChatDialect disabled() {
+    return new PylonChatDialect();
   }
 
   /**

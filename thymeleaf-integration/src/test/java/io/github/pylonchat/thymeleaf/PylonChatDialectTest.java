@@ -181,6 +181,16 @@ abstract class PylonChatDialectTest {
   }
 
   @Test
+  void aDisabledDialectRendersNothingButStillRejectsMistakes() {
+    TemplateEngine engine = engine(PylonChatDialect.disabled());
+    Map<String, Object> model = model("currentUser", ada, "cspNonce", NONCE);
+
+    assertEquals("<p></p>", render(engine, "<p><pylon:chat/></p>", model));
+    assertEquals("<p></p>", render(engine, "<p><pylon:chat user=\"${currentUser}\" nonce=\"${cspNonce}\"/></p>", model));
+    assertTrue(errorOf(engine, "<pylon:chat usr=\"${currentUser}\"/>", model).startsWith("<pylon:chat/> has no attribute \"usr\""));
+  }
+
+  @Test
   void aMissingOrEmptyNonceGivesScriptsWithoutNonce() {
     assertAll(
         () -> assertEquals(widget.render(ada, null), render("<pylon:chat/>", model("currentUser", ada))),
