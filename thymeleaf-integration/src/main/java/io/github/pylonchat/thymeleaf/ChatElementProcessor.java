@@ -22,7 +22,7 @@ import org.thymeleaf.templatemode.TemplateMode;
  * {@link PylonChatWidget}'s markup. Every rule about users and nonces lives in the resolver.
  */
 final class ChatElementProcessor extends AbstractElementTagProcessor {
-  static final String ELEMENT_NAME = "chat";
+  private static final String ELEMENT_NAME = "chat";
   private static final String USER = "user";
   private static final String NONCE = "nonce";
   private static final int PRECEDENCE = 1000;
@@ -31,12 +31,15 @@ final class ChatElementProcessor extends AbstractElementTagProcessor {
   private final ChatTagResolver resolver;
   /** The tag as page authors write it, {@code <pylon:chat/>} with the configured prefix. */
   private final String tag;
+  /** How messages name a tag with a {@code user} attribute. */
+  private final String tagWithUser;
 
   ChatElementProcessor(TemplateMode mode, String dialectPrefix, PylonChatWidget widget, ChatTagResolver resolver) {
     super(mode, dialectPrefix, ELEMENT_NAME, true, null, false, PRECEDENCE);
     this.widget = widget;
     this.resolver = resolver;
     this.tag = "<" + dialectPrefix + ":" + ELEMENT_NAME + "/>";
+    this.tagWithUser = "<" + dialectPrefix + ":" + ELEMENT_NAME + " user=...>";
   }
 
   @Override
@@ -69,12 +72,11 @@ final class ChatElementProcessor extends AbstractElementTagProcessor {
     ChatTagArguments arguments = new ChatTagArguments(
         user != null, user == null ? null : evaluate(context, element, user),
         nonce != null, nonce == null ? null : evaluate(context, element, nonce));
-    String label = user == null ? tag : "<" + getDialectPrefix() + ":" + ELEMENT_NAME + " user=...>";
     try {
       ChatTagResolution chat = resolver.resolve(arguments, context::getVariable);
       structureHandler.replaceWith(widget.render(chat.user(), chat.nonce()), false);
     } catch (IllegalArgumentException | IllegalStateException e) {
-      throw new TemplateProcessingException(label + ": " + e.getMessage(), e);
+      throw new TemplateProcessingException((user == null ? tag : tagWithUser) + ": " + e.getMessage(), e);
     }
   }
 
