@@ -28,6 +28,14 @@ internal class Kapt(private val dir: Path) {
         fun generatedSource(qualifiedName: String): String? =
             generated.resolve(qualifiedName.replace('.', '/') + ".java").takeIf(Files::exists)?.let(Files::readString)
 
+        /** The names of every Java source the processor generated. */
+        fun generatedSources(): List<String> =
+            if (!Files.exists(generated)) {
+                listOf()
+            } else {
+                Files.walk(generated).use { files -> files.filter(Files::isRegularFile).map { generated.relativize(it).toString() }.toList() }
+            }
+
         override fun toString() = "$exitCode $diagnostics"
     }
 
