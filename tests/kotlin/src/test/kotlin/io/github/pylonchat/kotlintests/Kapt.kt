@@ -33,7 +33,9 @@ internal class Kapt(private val dir: Path) {
             if (!Files.exists(generated)) {
                 listOf()
             } else {
-                Files.walk(generated).use { files -> files.filter(Files::isRegularFile).map { generated.relativize(it).toString() }.toList() }
+                Files.walk(generated).use { files ->
+                    files.filter(Files::isRegularFile).map { generated.relativize(it).toString() }.toList()
+                }
             }
 
         override fun toString() = "$exitCode $diagnostics"
@@ -55,7 +57,11 @@ internal class Kapt(private val dir: Path) {
 
             override fun hasErrors() = diagnostics.any { it.severity.isError }
 
-            override fun report(severity: CompilerMessageSeverity, message: String, location: CompilerMessageSourceLocation?) {
+            override fun report(
+                severity: CompilerMessageSeverity,
+                message: String,
+                location: CompilerMessageSourceLocation?,
+            ) {
                 if (severity != CompilerMessageSeverity.LOGGING && severity != CompilerMessageSeverity.OUTPUT) {
                     diagnostics += diagnostic(severity, message, location)
                 }
@@ -64,7 +70,7 @@ internal class Kapt(private val dir: Path) {
         val kaptOption = { option: String -> listOf("-P", "plugin:org.jetbrains.kotlin.kapt3:$option") }
         val args = listOf(
             "-no-stdlib", "-no-reflect", "-jvm-target", "17",
-            "-classpath", listOf(jarOf(KotlinVersion::class.java), jarOf(ChatEmail::class.java)).joinToString(File.pathSeparator),
+            "-classpath", jarOf(KotlinVersion::class.java) + File.pathSeparator + jarOf(ChatEmail::class.java),
             "-d", dir.resolve("classes").toString(),
             "-Xplugin=" + jarOf(Class.forName("org.jetbrains.kotlin.kapt.KaptCommandLineProcessor")),
         ) +
@@ -86,7 +92,11 @@ internal class Kapt(private val dir: Path) {
         /** javac's own format, in which kapt passes on the processor's messages: `/path/File.kt:6: error: text`. */
         val JAVAC_MESSAGE = Regex("""^.*?([^/\\]+):(\d+): (?:error|warning|note): (.*)""")
 
-        fun diagnostic(severity: CompilerMessageSeverity, message: String, location: CompilerMessageSourceLocation?): Diagnostic {
+        fun diagnostic(
+            severity: CompilerMessageSeverity,
+            message: String,
+            location: CompilerMessageSourceLocation?,
+        ): Diagnostic {
             val firstLine = message.lineSequence().first()
             if (location != null) {
                 return Diagnostic(severity, "${File(location.path).name}:${location.line}", firstLine)

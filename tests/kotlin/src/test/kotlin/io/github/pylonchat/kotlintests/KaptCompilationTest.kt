@@ -51,7 +51,10 @@ class KaptCompilationTest {
         )
         assertEquals(ExitCode.COMPILATION_ERROR, result.exitCode)
         assertEquals(
-            listOf("Member.kt:7: [ChatNotString] @ChatEmail field email must be a String, but is int; change its type to String"),
+            listOf(
+                "Member.kt:7: [ChatNotString] @ChatEmail field email must be a String, but is int;" +
+                    " change its type to String",
+            ),
             result.errors,
         )
         assertNull(result.generatedSource("demo.MemberChatIdentity"))
@@ -74,8 +77,8 @@ class KaptCompilationTest {
         assertEquals(ExitCode.COMPILATION_ERROR, result.exitCode)
         assertEquals(
             listOf(
-                "Member.kt:7: [ChatEmailTwice] @ChatEmail must appear once in a type hierarchy, but Member has it on both email" +
-                    " and getLogin(); remove one of them",
+                "Member.kt:7: [ChatEmailTwice] @ChatEmail must appear once in a type hierarchy," +
+                    " but Member has it on both email and getLogin(); remove one of them",
             ),
             result.errors,
         )
@@ -101,8 +104,8 @@ class KaptCompilationTest {
         )
         assertEquals(
             listOf(
-                "Admin.kt:5: [ChatEmailTwice] @ChatEmail must appear once in a type hierarchy, but Admin has it on both" +
-                    " adminEmail and Person.email; remove one of them",
+                "Admin.kt:5: [ChatEmailTwice] @ChatEmail must appear once in a type hierarchy," +
+                    " but Admin has it on both adminEmail and Person.email; remove one of them",
             ),
             result.errors,
         )
@@ -135,7 +138,8 @@ class KaptCompilationTest {
                 class Inline(@ChatEmail val email: Email)
             """,
         )
-        val privateField = "[ChatPrivateField] @ChatEmail field email must not be private; add a getter getEmail() or make the field package-private"
+        val privateField = "[ChatPrivateField] @ChatEmail field email must not be private;" +
+            " add a getter getEmail() or make the field package-private"
         assertEquals(
             listOf("Inline.kt:7: $privateField", "Internal.kt:5: $privateField", "Private.kt:5: $privateField"),
             result.errors.sorted(),
@@ -164,10 +168,10 @@ class KaptCompilationTest {
         )
         assertEquals(
             listOf(
-                "Member.kt:5: [ChatStatic] @ChatEmail method getEmail\$annotations() must not be static: it is read from each" +
-                    " user object; annotate an instance field or method instead",
-                "Settings.kt:6: [ChatStatic] @ChatEmail field email must not be static: it is read from each user object;" +
-                    " annotate an instance field or method instead",
+                "Member.kt:5: [ChatStatic] @ChatEmail method getEmail\$annotations() must not be static:" +
+                    " it is read from each user object; annotate an instance field or method instead",
+                "Settings.kt:6: [ChatStatic] @ChatEmail field email must not be static:" +
+                    " it is read from each user object; annotate an instance field or method instead",
             ),
             result.errors.sorted(),
         )

@@ -39,7 +39,17 @@ class KotlinModelsTest {
             ChatProfile("linus@example.com", null, "https://example.com/linus.png", null, null),
             ChatIdentities.profileOf(employee),
         )
-        assertEquals(ChatProfile("linus@example.com", null, null, null, null), ChatIdentities.profileOf(Employee("linus@example.com", null)))
+        val withoutAvatar = Employee("linus@example.com", null)
+        assertEquals(ChatProfile("linus@example.com", null, null, null, null), ChatIdentities.profileOf(withoutAvatar))
+    }
+
+    @Test
+    fun lateinitPropertyIsReadAsAPublicFieldAndNullablePropertyThroughItsGetter() {
+        val person = Person().apply { email = "hedy@example.com" }
+        assertEquals("hedy@example.com", PersonChatIdentity.email(person))
+        assertEquals(ChatProfile("hedy@example.com", null, null, null, null), ChatIdentities.profileOf(person))
+        person.name = "Hedy Lamarr"
+        assertEquals(ChatProfile.of("hedy@example.com", "Hedy Lamarr"), ChatIdentities.profileOf(person))
     }
 
     @Test
@@ -55,7 +65,10 @@ class KotlinModelsTest {
         val account = Account("  barbara@example.com ", "42")
         assertEquals("barbara@example.com", AccountChatIdentity.email(account))
         assertEquals("tenant-42", AccountChatIdentity.accountId(account))
-        assertEquals(ChatProfile("barbara@example.com", null, null, "tenant-42", null), ChatIdentities.profileOf(account))
+        assertEquals(
+            ChatProfile("barbara@example.com", null, null, "tenant-42", null),
+            ChatIdentities.profileOf(account),
+        )
     }
 
     @Test
