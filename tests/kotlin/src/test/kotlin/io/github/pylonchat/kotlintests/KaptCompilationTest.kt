@@ -31,6 +31,7 @@ class KaptCompilationTest {
             """,
         )
         assertEquals(ExitCode.OK, result.exitCode, result.toString())
+        assertEquals(listOf<String>(), result.diagnostics.map { "${it.severity} $it" }, "nothing printed")
         assertTrue(result.generatedSource("demo.MemberChatIdentity")!!.contains("return model.getEmail();"))
     }
 
