@@ -1,4 +1,4 @@
-package io.github.pylonchat.samples.demosite;
+package io.github.pylonchat.samples.browsertest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.sun.net.httpserver.HttpServer;
+import io.github.pylonchat.samples.demosite.DemoSite;
+import io.github.pylonchat.samples.demosite.DemoUsers;
 import io.github.pylonchat.samples.demosite.DemoUsers.Account;
 import io.github.pylonchat.testing.ReferenceHmac;
 import java.io.File;
