@@ -28,14 +28,11 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 /**
  * One application with FreeMarker and Thymeleaf views: {@code <@pylonChat/>} and
  * {@code <pylon:chat/>} follow the same rules for the same request, and write the same widget.
- * The properties are {@link PylonChatWebTest}'s, so both share one application context.
+ * The properties are {@link ImpersonationTest}'s, so both share one application context.
  */
 @SpringBootTest(classes = TestApplication.class, properties = {
     "pylon.chat.app-id=test-app",
-    "pylon.chat.identity-secret=" + RenderedWidget.SECRET,
-    "spring.main.lazy-initialization=true",
-    "spring.security.oauth2.client.registration.test.client-id=test-client",
-    "pylon.chat.oidc.trusted-registrations=partner"})
+    "pylon.chat.identity-secret=" + RenderedWidget.SECRET})
 @AutoConfigureMockMvc
 class FreeMarkerAndThymeleafViewsTest {
   private static final Member PRINCIPAL = new Member("user@example.com", "Annotated User");
