@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.security.Security;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -78,9 +79,48 @@ class EmailHasherTest {
   }
 
   @Test
+  void theHmacIsDoneByTheFirstConfiguredSecurityProvider() {
+    CountingHmacProvider fips = new CountingHmacProvider("TestFips", true);
+    EmailHasher fromProvider;
+    Security.insertProviderAt(fips, 1);
+    try {
+      fromProvider = IdentitySecret.ofHex(TestVector.SECRET_HEX).hasher();
+    } finally {
+      Security.removeProvider(fips.getName());
+    }
+    int macsMade = fips.macsMade.get();
+    int hmacsDone = fips.hmacsDone.get();
+
+    assertEquals(TestVector.EMAIL_HASH, fromProvider.hash(TestVector.EMAIL));
+    assertTrue(fromProvider.verify(TestVector.EMAIL, TestVector.EMAIL_HASH));
+
+    assertEquals(hmacsDone + 2, fips.hmacsDone.get(), "HMACs done by the provider");
+    assertEquals(macsMade, fips.macsMade.get(), "a cloneable Mac is cloned, not looked up again");
+    assertTrue(fromProvider.toString().contains("TestFips"), fromProvider.toString());
+  }
+
+  @Test
+  void aProviderWhoseMacCannotBeClonedGetsANewMacFromThatSameProviderPerCall() throws Exception {
+    CountingHmacProvider notCloneable = new CountingHmacProvider("TestNotCloneable", false);
+    EmailHasher fallback = new EmailHasher(HexFormat.of().parseHex(TestVector.SECRET_HEX),
+        Mac.getInstance("HmacSHA256", notCloneable));
+    int macsMade = notCloneable.macsMade.get();
+
+    assertEquals(TestVector.EMAIL_HASH, fallback.hash(TestVector.EMAIL));
+    assertTrue(fallback.verify(TestVector.EMAIL, TestVector.EMAIL_HASH));
+    assertFalse(fallback.verify("other@example.com", TestVector.EMAIL_HASH));
+
+    assertEquals(macsMade + 3, notCloneable.macsMade.get());
+    assertManyThreadsGetCorrectHashes(fallback, 8, 500);
+  }
+
+  @Test
   void manyThreadsHashingDistinctEmailsAtOnceAllGetCorrectHashes() throws Exception {
-    int threads = 16;
-    int perThread = 2_000;
+    assertManyThreadsGetCorrectHashes(hasher, 16, 2_000);
+  }
+
+  private static void assertManyThreadsGetCorrectHashes(EmailHasher hasher, int threads, int perThread)
+      throws Exception {
     byte[] key = HexFormat.of().parseHex(TestVector.SECRET_HEX);
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     CountDownLatch start = new CountDownLatch(1);
