@@ -1,12 +1,5 @@
 package io.github.pylonchat;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
-import java.util.Optional;
-
 /**
  * Pylon's identity-verification secret: the hex string shown once in Pylon's in-app chat
  * settings, decoded to the bytes that key the HMAC.
@@ -38,22 +31,14 @@ public final class IdentitySecret {
   }
 
   /**
-   * Parses a hex secret.
+   * Parses a hex secret. Errors name the setting {@code identity secret}; a caller that read the
+   * value from a setting of its own relabels them with {@link ChatConfigurationException#withSetting}.
    *
    * @param hex the secret as Pylon shows it; surrounding whitespace is ignored
    * @throws ChatConfigurationException if it is null, empty, of odd length or not hex
    */
   public static IdentitySecret ofHex(CharSequence hex) {
-    return ofHex(hex, "identity secret");
-  }
-
-  /**
-   * Parses a hex secret, naming {@code setting} (for example {@code PYLON_IDENTITY_SECRET} or
-   * {@code pylon.chat.identity-secret}) in the error message.
-   *
-   * @throws ChatConfigurationException if it is null, empty, of odd length or not hex
-   */
-  public static IdentitySecret ofHex(CharSequence hex, String setting) {
+    String setting = "identity secret";
     if (hex == null) {
       throw new ChatConfigurationException(setting, "is not set", HOW_TO_GET);
     }
@@ -84,65 +69,14 @@ public final class IdentitySecret {
 
   /**
    * Reads the secret from {@code PYLON_IDENTITY_SECRET} or from the file named by
-   * {@code PYLON_IDENTITY_SECRET_FILE}.
+   * {@code PYLON_IDENTITY_SECRET_FILE}; short for {@code ChatEnvironment.system().identitySecret()}.
    *
    * @throws ChatConfigurationException if neither or both are set, the file cannot be read,
    *     or the secret is malformed
+   * @see ChatEnvironment
    */
   public static IdentitySecret fromEnvironment() {
-    return fromEnvironment(System.getenv())
-        .orElseThrow(() -> new ChatConfigurationException(
-            ENV_SECRET,
-            "is not set (nor " + ENV_SECRET_FILE + ")",
-            "Set " + ENV_SECRET + " to the hex identity secret from Pylon's in-app chat settings, or "
-                + ENV_SECRET_FILE + " to the path of a file that contains it"));
-  }
-
-  /**
-   * Reads the secret from the given environment, if one of the two variables is set.
-   *
-   * @return empty when neither {@code PYLON_IDENTITY_SECRET} nor {@code PYLON_IDENTITY_SECRET_FILE}
-   *     is set (or both are blank)
-   * @throws ChatConfigurationException if both are set, the file cannot be read, or the secret
-   *     is malformed
-   */
-  public static Optional<IdentitySecret> fromEnvironment(Map<String, String> env) {
-    String value = env.get(ENV_SECRET);
-    String file = env.get(ENV_SECRET_FILE);
-    boolean hasValue = value != null && !value.isBlank();
-    boolean hasFile = file != null && !file.isBlank();
-    if (hasValue && hasFile) {
-      throw new ChatConfigurationException(
-          ENV_SECRET + " and " + ENV_SECRET_FILE,
-          "are both set",
-          "Set only one of them, so it is clear which secret is used");
-    }
-    if (hasValue) {
-      return Optional.of(ofHex(value, ENV_SECRET));
-    }
-    if (hasFile) {
-      return Optional.of(fromFile(Path.of(file.strip()), ENV_SECRET_FILE));
-    }
-    return Optional.empty();
-  }
-
-  /**
-   * Reads the secret from a file (for example a Docker or Kubernetes secret mount).
-   *
-   * @param setting the setting that named the file, for error messages
-   * @throws ChatConfigurationException if the file cannot be read or holds a malformed secret
-   */
-  public static IdentitySecret fromFile(Path file, String setting) {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException | RuntimeException e) {
-      throw new ChatConfigurationException(
-          setting,
-          "names the file " + file + ", which cannot be read (" + e.getClass().getSimpleName() + ")",
-          "Point it at a readable file that contains only the hex identity secret");
-    }
-    return ofHex(text, setting + " (file " + file + ")");
+    return ChatEnvironment.system().identitySecret();
   }
 
   /** The hasher for this secret; cheap to keep and share between threads. */

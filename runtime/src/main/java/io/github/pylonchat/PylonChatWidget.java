@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -34,11 +33,33 @@ public final class PylonChatWidget {
   public static final String ENV_APP_ID = "PYLON_APP_ID";
 
   private static final Pattern APP_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,127}");
+  private static final String APP_ID_FIX = "Set it to the app id from Pylon's in-app chat settings";
 
   private final String appId;
   private final EmailHasher hasher; // null only after withoutIdentityVerification()
   private final AnonymousVisitors anonymous;
   private final String loaderScript;
+
+  /**
+   * {@code appId} stripped, or an error for the setting {@code appId} (callers that know their
+   * setting's name relabel it): the one place the app id's rules live.
+   */
+  static String checkedAppId(String appId) {
+    String setting = "appId";
+    if (appId == null) {
+      throw new ChatConfigurationException(setting, "is not set", APP_ID_FIX);
+    }
+    String stripped = appId.strip();
+    if (stripped.isEmpty()) {
+      throw new ChatConfigurationException(setting, "is empty", APP_ID_FIX);
+    }
+    if (!APP_ID.matcher(stripped).matches()) {
+      throw new ChatConfigurationException(setting,
+          "is not a Pylon app id (only letters, digits, - and _ are allowed, at most 128)",
+          "Copy the app id from Pylon's in-app chat settings, for example 8c3f2f6e-1b2a-4c1e-9f3d-2a6b7c8d9e0f");
+    }
+    return stripped;
+  }
 
   private PylonChatWidget(Builder b, String widgetUrl) {
     this.appId = b.appId;
@@ -57,13 +78,11 @@ public final class PylonChatWidget {
    * {@code PYLON_IDENTITY_SECRET_FILE}), for logged-in users only.
    *
    * @throws ChatConfigurationException if a variable is missing or malformed
+   * @see ChatEnvironment
    */
   public static PylonChatWidget fromEnvironment() {
-    Map<String, String> env = System.getenv();
-    return builder()
-        .appId(env.get(ENV_APP_ID), ENV_APP_ID)
-        .identitySecret(IdentitySecret.fromEnvironment())
-        .build();
+    ChatEnvironment environment = ChatEnvironment.system();
+    return builder().appId(environment.appId()).identitySecret(environment.identitySecret()).build();
   }
 
   /** The configured Pylon app id. */
@@ -226,27 +245,22 @@ public final class PylonChatWidget {
    */
   public static final class Builder {
     private String appId;
-    private String appIdSetting = "appId";
     private IdentitySecret secret;
     private boolean withoutVerification;
     private String widgetUrl = DEFAULT_WIDGET_URL;
-    private String widgetUrlSetting = "widgetUrl";
     private AnonymousVisitors anonymous = AnonymousVisitors.NOTHING;
 
     private Builder() {}
 
-    /** Pylon's app id (from Pylon's in-app chat settings). Required. */
-    public Builder appId(String appId) {
-      return appId(appId, "appId");
-    }
-
     /**
-     * Pylon's app id; {@code setting} names where it came from (e.g. {@code pylon.chat.app-id})
-     * in error messages.
+     * Pylon's app id (from Pylon's in-app chat settings): letters, digits, {@code -} and
+     * {@code _}, surrounding whitespace ignored. Required.
+     *
+     * @throws ChatConfigurationException (setting {@code appId}) if it is null, empty or not a
+     *     Pylon app id
      */
-    public Builder appId(String appId, String setting) {
-      this.appId = appId == null ? null : appId.strip();
-      this.appIdSetting = setting;
+    public Builder appId(String appId) {
+      this.appId = checkedAppId(appId);
       return this;
     }
 
@@ -267,19 +281,12 @@ public final class PylonChatWidget {
 
     /**
      * The widget base URL the app id is appended to (default {@value #DEFAULT_WIDGET_URL});
-     * an absolute http(s) URL. A missing trailing {@code /} is added.
+     * an absolute http(s) URL without query or fragment. A missing trailing {@code /} is added.
+     *
+     * @throws ChatConfigurationException (setting {@code widgetUrl}) if it is not such a URL
      */
     public Builder widgetUrl(String widgetUrl) {
-      return widgetUrl(widgetUrl, "widgetUrl");
-    }
-
-    /**
-     * The widget base URL; {@code setting} names where it came from (e.g.
-     * {@code pylon.chat.widget-url}) in error messages.
-     */
-    public Builder widgetUrl(String widgetUrl, String setting) {
-      this.widgetUrl = widgetUrl;
-      this.widgetUrlSetting = setting;
+      this.widgetUrl = normalizedWidgetUrl(widgetUrl);
       return this;
     }
 
@@ -295,14 +302,8 @@ public final class PylonChatWidget {
      * @throws ChatConfigurationException naming the setting that is missing or wrong
      */
     public PylonChatWidget build() {
-      if (appId == null || appId.isEmpty()) {
-        throw new ChatConfigurationException(appIdSetting, "is not set",
-            "Set it to the app id from Pylon's in-app chat settings");
-      }
-      if (!APP_ID.matcher(appId).matches()) {
-        throw new ChatConfigurationException(appIdSetting,
-            "is not a Pylon app id (only letters, digits, - and _ are allowed, at most 128)",
-            "Copy the app id from Pylon's in-app chat settings, for example 8c3f2f6e-1b2a-4c1e-9f3d-2a6b7c8d9e0f");
+      if (appId == null) {
+        throw new ChatConfigurationException("appId", "is not set", APP_ID_FIX);
       }
       if (secret == null && !withoutVerification) {
         throw new ChatConfigurationException("identity secret", "is not set",
@@ -317,10 +318,11 @@ public final class PylonChatWidget {
       if (anonymous == null) {
         throw new ChatConfigurationException("anonymousVisitors", "is null", "Use NOTHING or WIDGET");
       }
-      return new PylonChatWidget(this, normalizedWidgetUrl(widgetUrl, widgetUrlSetting));
+      return new PylonChatWidget(this, widgetUrl);
     }
 
-    private static String normalizedWidgetUrl(String url, String setting) {
+    private static String normalizedWidgetUrl(String url) {
+      String setting = "widgetUrl";
       String fix = "Leave it unset for " + DEFAULT_WIDGET_URL + ", or give an absolute http(s) URL";
       if (url == null || url.isBlank()) {
         throw new ChatConfigurationException(setting, "is empty", fix);

@@ -340,22 +340,37 @@ class PylonChatWidgetTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"abc</script>", "app id", "\"", "-leading-dash", "x\u2028y"})
-  void anAppIdWithCharactersPylonDoesNotUseIsRejectedNamingTheSetting(String appId) {
+  void anAppIdWithCharactersPylonDoesNotUseIsRejectedWhenItIsSet(String appId) {
     ChatConfigurationException e = assertThrows(ChatConfigurationException.class,
-        () -> PylonChatWidget.builder().appId(appId, "pylon.chat.app-id").withoutIdentityVerification().build());
+        () -> PylonChatWidget.builder().appId(appId));
 
-    assertEquals("pylon.chat.app-id", e.setting());
-    assertEquals("pylon.chat.app-id is not a Pylon app id (only letters, digits, - and _ are allowed, at most"
+    assertEquals("appId", e.setting());
+    assertEquals("appId is not a Pylon app id (only letters, digits, - and _ are allowed, at most"
         + " 128). Copy the app id from Pylon's in-app chat settings, for example"
         + " 8c3f2f6e-1b2a-4c1e-9f3d-2a6b7c8d9e0f", e.getMessage());
   }
 
   @Test
-  void aBlankAppIdIsReportedAsNotSet() {
+  void aCallerReportsTheProblemUnderItsOwnSettingsName() {
     ChatConfigurationException e = assertThrows(ChatConfigurationException.class,
-        () -> PylonChatWidget.builder().appId("   ", "PYLON_APP_ID").withoutIdentityVerification().build());
+        () -> PylonChatWidget.builder().appId("app id"));
 
-    assertEquals("PYLON_APP_ID is not set. Set it to the app id from Pylon's in-app chat settings", e.getMessage());
+    ChatConfigurationException relabelled = e.withSetting("pylon.chat.app-id");
+
+    assertEquals("pylon.chat.app-id", relabelled.setting());
+    assertEquals(e.problem(), relabelled.problem());
+    assertEquals(e.fix(), relabelled.fix());
+    assertEquals("pylon.chat.app-id is not a Pylon app id (only letters, digits, - and _ are allowed, at most"
+        + " 128). Copy the app id from Pylon's in-app chat settings, for example"
+        + " 8c3f2f6e-1b2a-4c1e-9f3d-2a6b7c8d9e0f", relabelled.getMessage());
+  }
+
+  @Test
+  void aBlankAppIdIsReportedAsEmpty() {
+    ChatConfigurationException e = assertThrows(ChatConfigurationException.class,
+        () -> PylonChatWidget.builder().appId("   "));
+
+    assertEquals("appId is empty. Set it to the app id from Pylon's in-app chat settings", e.getMessage());
   }
 
   @Test

@@ -50,9 +50,13 @@ class PylonChatStartupFailureTest {
     String appId = "pylon.chat.app-id=app";
     return Stream.of(
         of("missing app id", Map.of(),
-            "pylon.chat.app-id is not set (nor the environment variable PYLON_APP_ID)",
-            "Set pylon.chat.app-id (or PYLON_APP_ID) to the app id from Pylon's in-app chat settings",
+            "pylon.chat.app-id (or PYLON_APP_ID) is not set.",
+            "Set it to the app id from Pylon's in-app chat settings.",
             "pylon.chat.identity-secret=" + SECRET_PART),
+        of("empty app id", Map.of(),
+            "pylon.chat.app-id is empty.",
+            "Set it to the app id from Pylon's in-app chat settings.",
+            "pylon.chat.app-id=", "pylon.chat.identity-secret=" + SECRET_PART),
         of("malformed app id", Map.of(),
             "pylon.chat.app-id is not a Pylon app id",
             "Copy the app id from Pylon's in-app chat settings",
@@ -61,8 +65,10 @@ class PylonChatStartupFailureTest {
             "PYLON_APP_ID is not a Pylon app id",
             "Copy the app id from Pylon's in-app chat settings"),
         of("missing secret", Map.of(),
-            "pylon.chat.identity-secret is not set (nor the environment variable PYLON_IDENTITY_SECRET or PYLON_IDENTITY_SECRET_FILE)",
-            "set pylon.chat.identity-verification=false",
+            "pylon.chat.identity-secret (or PYLON_IDENTITY_SECRET) is not set (nor PYLON_IDENTITY_SECRET_FILE).",
+            "Set it to the hex identity secret from Pylon's in-app chat settings, or PYLON_IDENTITY_SECRET_FILE to the"
+                + " path of a file that contains it; for local development without a secret, set"
+                + " pylon.chat.identity-verification=false.",
             appId),
         of("empty secret", Map.of(),
             "pylon.chat.identity-secret is empty",
