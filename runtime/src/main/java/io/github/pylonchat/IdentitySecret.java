@@ -1,13 +1,16 @@
 package io.github.pylonchat;
 
+import java.util.HexFormat;
+
 /**
  * Pylon's identity-verification secret: the hex string shown once in Pylon's in-app chat
  * settings, decoded to the bytes that key the HMAC.
  *
  * <p>Surrounding whitespace (such as the trailing newline of a secrets file) is ignored. An
- * empty value, an odd number of hex digits or a character that is not a hex digit is rejected
- * with a {@link ChatConfigurationException} whose message says what is wrong without repeating
- * any character of the secret. {@link #toString()} is redacted.
+ * empty value, a character other than the ASCII hex digits {@code 0-9 a-f A-F}, an odd number of
+ * hex digits, or fewer than 32 of them (16 bytes; Pylon's secrets have 64) is rejected with a
+ * {@link ChatConfigurationException} whose message says what is wrong without repeating any
+ * character of the secret. {@link #toString()} is redacted.
  *
  * <pre>{@code
  * IdentitySecret secret = IdentitySecret.fromEnvironment();   // PYLON_IDENTITY_SECRET or ..._FILE
@@ -21,6 +24,8 @@ public final class IdentitySecret {
   /** Environment variable holding the path of a file that contains the hex secret. */
   public static final String ENV_SECRET_FILE = "PYLON_IDENTITY_SECRET_FILE";
 
+  /** Pylon's secrets are 32 bytes; anything under 16 was cut off or is not one. */
+  private static final int MIN_BYTES = 16;
   private static final String HOW_TO_GET =
       "Copy the identity secret from Pylon's in-app chat settings (a hex string such as 3f9a...)";
 
@@ -35,7 +40,8 @@ public final class IdentitySecret {
    * value from a setting of its own relabels them with {@link ChatConfigurationException#withSetting}.
    *
    * @param hex the secret as Pylon shows it; surrounding whitespace is ignored
-   * @throws ChatConfigurationException if it is null, empty, of odd length or not hex
+   * @throws ChatConfigurationException if it is null, empty, not ASCII hex, of odd length or
+   *     shorter than 32 hex digits
    */
   public static IdentitySecret ofHex(CharSequence hex) {
     String setting = "identity secret";
@@ -47,7 +53,7 @@ public final class IdentitySecret {
       throw new ChatConfigurationException(setting, "is empty", HOW_TO_GET);
     }
     for (int i = 0; i < text.length(); i++) {
-      if (Character.digit(text.charAt(i), 16) < 0) {
+      if (!HexFormat.isHexDigit(text.charAt(i))) { // ASCII only, unlike Character.digit
         throw new ChatConfigurationException(
             setting,
             "is not a hex string: the character at position " + (i + 1) + " is not 0-9 or a-f",
@@ -60,11 +66,15 @@ public final class IdentitySecret {
           "has an odd number of hex digits (" + text.length() + "), so it cannot be decoded to bytes",
           "The secret was probably cut off when copied; copy it again from Pylon's in-app chat settings");
     }
-    byte[] key = new byte[text.length() / 2];
-    for (int i = 0; i < key.length; i++) {
-      key[i] = (byte) (Character.digit(text.charAt(2 * i), 16) << 4 | Character.digit(text.charAt(2 * i + 1), 16));
+    if (text.length() < 2 * MIN_BYTES) {
+      throw new ChatConfigurationException(
+          setting,
+          "has only " + text.length() + " hex digits, too few for Pylon's identity secret (at least "
+              + 2 * MIN_BYTES + ", that is " + MIN_BYTES + " bytes)",
+          "The secret was probably cut off, or it is another value; copy the whole identity secret from"
+              + " Pylon's in-app chat settings");
     }
-    return new IdentitySecret(key);
+    return new IdentitySecret(HexFormat.of().parseHex(text));
   }
 
   /**

@@ -39,6 +39,46 @@ class IdentitySecretTest {
     assertNoSecretIn(String.valueOf(e), bad);
   }
 
+  @ParameterizedTest(name = "[{index}] {0}")
+  @ValueSource(strings = {
+    "\uff10", // fullwidth zero, FF10..FF19 and FF21..FF26 are fullwidth 0-9 and A-F
+    "\uff21", // fullwidth A
+    "\uff46", // fullwidth f
+    "\u0660", // Arabic-Indic zero
+    "\u06f9", // extended Arabic-Indic nine
+    "\u0966", // Devanagari zero
+    "\u09e7", // Bengali one
+  })
+  void onlyAsciiHexDigitsAreHexDigits(String digit) {
+    // Character.digit(c, 16) takes these as digits: the secret would have been decoded to bytes
+    // nobody copied from Pylon.
+    String secret = SECRET.substring(0, 10) + digit + SECRET.substring(11);
+    ChatConfigurationException e = assertThrows(ChatConfigurationException.class, () -> IdentitySecret.ofHex(secret));
+    assertEquals("identity secret is not a hex string: the character at position 11 is not 0-9 or a-f. Use the"
+        + " secret exactly as Pylon shows it, without quotes, a 0x prefix or spaces inside", e.getMessage());
+    assertNoSecretIn(e.getMessage(), secret);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {2, 16, 30})
+  void aSecretOfFewerThanSixteenBytesIsTooShortToBePylons(int hexDigits) {
+    String shortSecret = SECRET.substring(0, hexDigits);
+    ChatConfigurationException e = assertThrows(ChatConfigurationException.class, () -> IdentitySecret.ofHex(shortSecret));
+    assertEquals("identity secret", e.setting());
+    assertEquals("has only " + hexDigits + " hex digits, too few for Pylon's identity secret (at least 32, that is"
+        + " 16 bytes)", e.problem());
+    assertEquals("The secret was probably cut off, or it is another value; copy the whole identity secret from"
+        + " Pylon's in-app chat settings", e.fix());
+    assertNoSecretIn(e.getMessage(), shortSecret);
+  }
+
+  @Test
+  void sixteenBytesAreEnoughAndBothCasesAreTheSameDigits() {
+    String sixteenBytes = "0123456789abcdef0123456789ABCDEF";
+    assertEquals(IdentitySecret.ofHex(sixteenBytes.toLowerCase()).hasher().hash("user@example.com"),
+        IdentitySecret.ofHex(sixteenBytes).hasher().hash("user@example.com"));
+  }
+
   @Test
   void messagesSayWhatIsWrong() {
     assertTrue(message("").contains("is empty"));
