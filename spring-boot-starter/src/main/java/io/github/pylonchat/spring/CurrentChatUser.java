@@ -1,38 +1,45 @@
 package io.github.pylonchat.spring;
 
-import freemarker.core.Environment;
-import freemarker.template.TemplateModelException;
 import io.github.pylonchat.ChatIdentities;
-import io.github.pylonchat.freemarker.PylonChatDirective;
+import io.github.pylonchat.ChatTagArguments;
+import io.github.pylonchat.ChatTagResolution;
+import io.github.pylonchat.ChatTagResolver;
+import java.util.function.Function;
 
 /**
- * Finds the user for {@code <@pylonChat/>} without a {@code user=} parameter: the template variable
- * named by {@code pylon.chat.user-attribute} (in Spring MVC views this includes request and session
- * attributes), then the Spring Security principal (when Spring Security is present).
+ * Decides the user and nonce of every chat tag in a Spring application, whatever the template
+ * engine: the tag's parameters, else the template variable (in Spring MVC views also the request or
+ * session attribute) named by {@code pylon.chat.user-attribute}, then the Spring Security principal
+ * (when Spring Security is present); the nonce from the tag or the variable named by
+ * {@code pylon.chat.nonce-attribute}.
  */
-final class CurrentChatUser implements PylonChatDirective.Resolver {
-  private final String attribute;
-  private final PylonChatDirective.Resolver variable;
+final class CurrentChatUser implements ChatTagResolver {
+  private final String userAttribute;
+  private final String nonceAttribute;
   private final SecurityPrincipalUsers principals; // null without Spring Security
 
-  CurrentChatUser(String attribute, SecurityPrincipalUsers principals) {
-    this.attribute = attribute;
-    this.variable = PylonChatDirective.variable(attribute);
+  CurrentChatUser(String userAttribute, String nonceAttribute, SecurityPrincipalUsers principals) {
+    this.userAttribute = userAttribute;
+    this.nonceAttribute = nonceAttribute;
     this.principals = principals;
   }
 
   @Override
-  public Object resolve(Environment env) throws TemplateModelException {
-    Object user = variable.resolve(env);
+  public ChatTagResolution resolve(ChatTagArguments tag, Function<String, Object> variables) {
+    Object nonce = tag.nonceGiven() ? tag.nonce() : variables.apply(nonceAttribute);
+    if (tag.userGiven()) {
+      return ChatTagResolution.of(tag.user(), nonce);
+    }
+    Object user = variables.apply(userAttribute);
     if (user == null) {
-      return principals == null ? null : principals.currentUser();
+      return ChatTagResolution.of(principals == null ? null : principals.currentUser(), nonce);
     }
     if (!ChatIdentities.hasIdentity(user.getClass())) {
-      throw new TemplateModelException("<@pylonChat/>: the attribute \"" + attribute
+      throw new IllegalArgumentException("the attribute \"" + userAttribute
           + "\" (pylon.chat.user-attribute) holds a " + user.getClass().getName()
           + ", which has no chat identity; put the logged-in user there (a type with @ChatEmail, or a"
           + " ChatProfile), or set pylon.chat.user-attribute to the name of the attribute that does");
     }
-    return user;
+    return ChatTagResolution.of(user, nonce);
   }
 }

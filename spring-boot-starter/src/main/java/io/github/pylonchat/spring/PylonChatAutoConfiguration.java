@@ -71,9 +71,8 @@ public class PylonChatAutoConfiguration {
   @ConditionalOnProperty(prefix = PylonChatProperties.PREFIX, name = ENABLED, matchIfMissing = true)
   public PylonChatDirective pylonChatDirective(PylonChatWidget widget, PylonChatProperties properties,
       ObjectProvider<SecurityPrincipalUsers> principals) {
-    return new PylonChatDirective(widget,
-        new CurrentChatUser(properties.getUserAttribute(), principals.getIfAvailable()),
-        PylonChatDirective.variable(properties.getNonceAttribute()));
+    return new PylonChatDirective(widget, new CurrentChatUser(
+        properties.getUserAttribute(), properties.getNonceAttribute(), principals.getIfAvailable()));
   }
 
   /**

@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.github.pylonchat.spring.testapp.Member;
+import io.github.pylonchat.testing.TestVector;
 import io.github.pylonchat.spring.testapp.TestApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -59,9 +60,7 @@ class PylonChatWebTest {
 
     assertIdentifies(page, "user@example.com", "Annotated User");
     assertThat(setting(page, "app_id")).isEqualTo("test-app");
-    // Pylon's published test vector for this secret and email
-    assertThat(setting(page, "email_hash"))
-        .isEqualTo("1ece38faced28959b689c9c2a418780d74e131c6c9a8f5d95a9f65366aae012b");
+    assertThat(setting(page, "email_hash")).isEqualTo(TestVector.EMAIL_HASH);
     assertThat(page).doesNotContain(RenderedWidget.SECRET);
   }
 
