@@ -31,6 +31,10 @@ public final class EmailHasher {
   static final String ALGORITHM = "HmacSHA256";
   private static final int HASH_SIZE = 32;
   private static final HexFormat HEX = HexFormat.of();
+  /** Why an email with a lone surrogate is refused; never quotes the email. */
+  static final String UNPAIRED_SURROGATE = "contains an unpaired surrogate (half of a UTF-16 surrogate pair,"
+      + " which has no UTF-8 form), so it cannot be signed exactly as it is shown: fix where the email is read"
+      + " or stored";
 
   private final SecretKeySpec key;
   private final Provider provider;
@@ -57,7 +61,8 @@ public final class EmailHasher {
    * Returns the 64-character lowercase hex {@code email_hash} of exactly this string (no
    * trimming or case folding: send the same string as {@code chat_settings.email}).
    *
-   * @throws IllegalArgumentException if the email is null or blank
+   * @throws IllegalArgumentException if the email is null or blank, or has an unpaired surrogate
+   *     (it has no UTF-8 form)
    */
   public String hash(String email) {
     return HEX.formatHex(mac(email));
@@ -67,7 +72,7 @@ public final class EmailHasher {
    * Whether {@code hash} is the {@code email_hash} of {@code email}, compared in constant time.
    * Upper-case hex is accepted; anything that is not 64 hex digits is simply not a match.
    *
-   * @throws IllegalArgumentException if the email is null or blank
+   * @throws IllegalArgumentException if the email is null or blank, or has an unpaired surrogate
    */
   public boolean verify(String email, String hash) {
     byte[] expected = mac(email);
@@ -87,7 +92,27 @@ public final class EmailHasher {
     if (email == null || email.isBlank()) {
       throw new IllegalArgumentException("email must not be null or blank: there is nothing to sign");
     }
+    if (hasUnpairedSurrogate(email)) {
+      throw new IllegalArgumentException("the email " + UNPAIRED_SURROGATE);
+    }
     return freshMac().doFinal(email.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Whether {@code text} has a surrogate that is not half of a pair. {@code String.getBytes} writes
+   * {@code ?} for it, so {@code "a\\ud800@x"} and {@code "a?@x"} would share a hash while the page shows
+   * them apart: such an email is refused, never repaired.
+   */
+  static boolean hasUnpairedSurrogate(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isSurrogate(c)) {
+        if (Character.isLowSurrogate(c) || ++i == text.length() || !Character.isLowSurrogate(text.charAt(i))) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** A Mac for this call only: never shared between threads. */

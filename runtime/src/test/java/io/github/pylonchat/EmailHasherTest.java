@@ -1,5 +1,6 @@
 package io.github.pylonchat;
 
+import io.github.pylonchat.testing.ReferenceHmac;
 import io.github.pylonchat.testing.TestVector;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -70,6 +71,21 @@ class EmailHasherTest {
       assertTrue(e.getMessage().contains("email must not be null or blank"), e.getMessage());
       assertThrows(IllegalArgumentException.class, () -> hasher.verify(email, TestVector.EMAIL_HASH));
     }
+  }
+
+  @Test
+  void anEmailWithAnUnpairedSurrogateIsNeverHashedOrVerified() {
+    // String.getBytes writes '?' for it: both would have had the hash of "victim?@example.com".
+    String victimHash = hasher.hash("victim?@example.com");
+    assertEquals(ReferenceHmac.emailHash("victim?@example.com"), victimHash);
+    for (String email : new String[] {"victim\ud800@example.com", "victim\udfff@example.com", "victim@example.com\ud800"}) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> hasher.hash(email));
+      assertEquals("the email contains an unpaired surrogate (half of a UTF-16 surrogate pair, which has no UTF-8"
+          + " form), so it cannot be signed exactly as it is shown: fix where the email is read or stored",
+          e.getMessage());
+      assertThrows(IllegalArgumentException.class, () -> hasher.verify(email, victimHash));
+    }
+    assertEquals(ReferenceHmac.emailHash("\ud83d\ude00@example.com"), hasher.hash("\ud83d\ude00@example.com"));
   }
 
   @Test

@@ -6,6 +6,7 @@ import io.github.pylonchat.testing.HtmlPage;
 import io.github.pylonchat.testing.ReferenceHmac;
 import io.github.pylonchat.testing.TestVector;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.pylonchat.testmodel.Member;
@@ -62,10 +63,31 @@ class PylonChatWidgetPropertyTest {
   @Test
   void everyKnownHostilePieceAloneInEveryFieldReadsBackIdentical() {
     for (String piece : HostileText.PIECES) {
-      String email = piece.isBlank() ? piece + "@" : piece;
+      String email = piece.isBlank() || HostileText.hasUnpairedSurrogate(piece) ? "a@" : piece;
       check(new Sample(email, piece, piece, piece, null, true));
       check(new Sample(email, piece, piece, piece, "n0nce", false));
     }
+  }
+
+  @Test
+  void everyRandomHostileEmailWithAnUnpairedSurrogateIsRefusedAndNothingIsWritten() throws Exception {
+    long seed = Long.getLong("hostile.seed", ThreadLocalRandom.current().nextLong());
+    HostileText hostile = new HostileText(seed);
+    int refused = 0;
+    for (int i = 0; i < RANDOM_SAMPLES; i++) {
+      String email = hostile.text() + "@";
+      if (!HostileText.hasUnpairedSurrogate(email)) {
+        continue;
+      }
+      StringBuilder out = new StringBuilder();
+      String replay = "sample " + i + " of seed " + seed + " (replay with -Dhostile.seed=" + seed + "): "
+          + HostileText.show(email);
+      assertThrows(IllegalArgumentException.class,
+          () -> widget.render(new Member(email, "A", null, null, null), null, out), replay);
+      assertEquals("", out.toString(), replay);
+      refused++;
+    }
+    assertTrue(refused > RANDOM_SAMPLES / 10, "enough samples with an unpaired surrogate: " + refused);
   }
 
   @Test
