@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Hostile user text in every field: a real HTML parser must find exactly the two widget scripts
- * and nothing else, a real JavaScript engine must read every field back identical, and the
- * {@code email_hash} must sign exactly the email that was rendered.
+ * and nothing else, a real JavaScript engine must read every field back identical, from the
+ * script and from {@code settingsJson} through {@code JSON.parse}, and the {@code email_hash}
+ * must sign exactly the email that was rendered.
  *
  * <p>Each run draws 10,000 random samples from a new seed (after one sample per known hostile
  * piece); a failure names the seed, and {@code -Dhostile.seed=<seed>} replays the same samples.
@@ -128,6 +129,13 @@ class PylonChatWidgetPropertyTest {
     putIfNotNull(expected, "account_external_id", sample.accountExternalId());
     expected.put("email_hash", ReferenceHmac.emailHash(sample.email()));
     assertEquals(expected, js.chatSettings(scripts.get(0).code()));
+
+    // The same settings as JSON text: valid JSON (parsed by JSON.parse, not run), printable ASCII,
+    // every field read back identical, and exactly the object the script sets.
+    String json = widget.settingsJson(user).orElseThrow();
+    assertTrue(json.chars().allMatch(c -> c >= 0x20 && c < 0x7f), "JSON is printable ASCII");
+    assertEquals(expected, js.jsonObject(json), "settingsJson");
+    assertEquals("window.pylon={\"chat_settings\":" + json + "};", scripts.get(0).code());
   }
 
   private static void putIfNotNull(Map<String, String> map, String key, String value) {

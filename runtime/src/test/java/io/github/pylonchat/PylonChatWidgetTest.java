@@ -297,6 +297,55 @@ class PylonChatWidgetTest {
   }
 
   @Test
+  void settingsJsonIsTheChatSettingsObjectOfTheScript() {
+    Member ada = new Member("ada@example.com", "Ada \"</script>", "https://cdn.example.com/ada.png", "acme", "u-1");
+
+    String json = widget.settingsJson(ada).orElseThrow();
+
+    assertEquals("{\"app_id\":\"" + APP_ID + "\",\"email\":\"ada@example.com\",\"name\":\"Ada \\\"\\u003c/script\\u003e\","
+        + "\"avatar_url\":\"https://cdn.example.com/ada.png\",\"account_id\":\"acme\",\"account_external_id\":\"u-1\","
+        + "\"email_hash\":\"" + ReferenceHmac.emailHash("ada@example.com") + "\"}", json);
+    assertTrue(widget.render(ada, "n0nce").startsWith(
+        "<script nonce=\"n0nce\">window.pylon={\"chat_settings\":" + json + "};</script>\n"));
+    assertEquals(settingsOf(widget.render(ada, null), null), js.jsonObject(json));
+  }
+
+  @Test
+  void settingsJsonIsEmptyForALoggedOutVisitorAndTheAppIdAloneWhenAnonymousVisitorsGetTheWidget() {
+    PylonChatWidget open = PylonChatWidget.builder().appId(APP_ID)
+        .identitySecret(IdentitySecret.ofHex(TestVector.SECRET_HEX))
+        .anonymousVisitors(AnonymousVisitors.WIDGET).build();
+
+    assertEquals(Optional.empty(), widget.settingsJson(null));
+    assertEquals(Optional.of("{\"app_id\":\"" + APP_ID + "\"}"), open.settingsJson(null));
+  }
+
+  @Test
+  void settingsJsonWithoutIdentityVerificationHasNoEmailHash() {
+    PylonChatWidget unverified = PylonChatWidget.builder().appId(APP_ID).withoutIdentityVerification().build();
+
+    assertEquals(settings("app_id", APP_ID, "email", "ada@example.com", "name", "Ada"),
+        js.jsonObject(unverified.settingsJson(ChatProfile.of("ada@example.com", "Ada")).orElseThrow()));
+  }
+
+  @Test
+  void settingsJsonRefusesWhatRenderRefuses() {
+    assertThrows(IllegalArgumentException.class, () -> widget.settingsJson("ada@example.com"));
+    assertThrows(IllegalArgumentException.class, () -> widget.settingsJson(new Visitor("a@example.com", "A")));
+    assertThrows(IllegalArgumentException.class, () -> widget.settingsJson(new Staff(" ", null)));
+    assertThrows(IllegalArgumentException.class,
+        () -> widget.settingsJson(new Member("victim\ud800@example.com", null, null, null, null)));
+  }
+
+  @Test
+  void settingsJsonKeepsLoneSurrogatesInNamesAsValidJson() {
+    String json = widget.settingsJson(ChatProfile.of("ada@example.com", "\udc00Ada\ud800")).orElseThrow();
+
+    assertTrue(json.contains("\"name\":\"\\udc00Ada\\ud800\""), json);
+    assertEquals("\udc00Ada\ud800", js.jsonObject(json).get("name"));
+  }
+
+  @Test
   void nothingIsRenderedForALoggedOutVisitorByDefault() {
     assertEquals("", widget.render(null, "n0nce"));
   }
