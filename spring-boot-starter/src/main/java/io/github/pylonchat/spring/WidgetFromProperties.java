@@ -44,6 +44,9 @@ final class WidgetFromProperties {
     String appIdSource = properties.getAppId() != null ? APP_ID
         : variables.containsKey(PylonChatWidget.ENV_APP_ID) ? PylonChatWidget.ENV_APP_ID
         : APP_ID + " (or " + PylonChatWidget.ENV_APP_ID + ")";
+    if (properties.getAppId() != null && properties.getAppId().isBlank()) {
+      UnsetPlaceholders.check(environment, APP_ID, "the app id from Pylon's in-app chat settings");
+    }
     builder.appId(reportedAs(appIdSource, chat::appId));
 
     if (!properties.isIdentityVerification()) {
