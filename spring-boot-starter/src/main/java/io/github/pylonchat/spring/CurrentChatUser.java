@@ -24,7 +24,8 @@ import java.util.function.Function;
  *   <li>when the principal's chat identity is known, a user from the tag or the attribute with
  *       another email fails the tag instead of signing someone else (a controller parameter bound
  *       from request parameters, say);
- *   <li>the nonce from the tag or the variable named by {@code pylon.chat.nonce-attribute};
+ *   <li>the nonce from the tag or the variable (or attribute) named by
+ *       {@code pylon.chat.nonce-attribute};
  *   <li>a response that carries a signed identity is kept out of shared caches.
  * </ul>
  */
@@ -57,12 +58,12 @@ final class CurrentChatUser implements ChatTagResolver {
   }
 
   private ChatTagResolution decide(ChatTagArguments tag, Function<String, Object> variables) {
-    Object nonce = tag.nonceGiven() ? tag.nonce() : variables.apply(nonceAttribute);
+    Object nonce = tag.nonceGiven() ? tag.nonce() : variable(variables, nonceAttribute);
     Viewer viewer = principals == null ? Viewer.NOBODY : principals.viewer();
     if (viewer.kind() == Kind.IMPERSONATING) {
       return ChatTagResolution.of(viewer.user(), nonce);
     }
-    Object user = tag.userGiven() ? tag.user() : variables.apply(userAttribute);
+    Object user = tag.userGiven() ? tag.user() : variable(variables, userAttribute);
     if (user == null) {
       if (viewer.kind() == Kind.UNIDENTIFIED) {
         principals.reportUnidentified(viewer.principalClass());
@@ -88,6 +89,12 @@ final class CurrentChatUser implements ChatTagResolver {
               + " request parameters and lands there too), or set pylon.chat.user-attribute to another name");
     }
     return chat;
+  }
+
+  /** The template's variable, else the attribute of the current request, session or servlet context. */
+  private static Object variable(Function<String, Object> variables, String name) {
+    Object value = variables.apply(name);
+    return value != null ? value : RequestScopes.attribute(name);
   }
 
   private static boolean sameEmail(Object user, Object loggedIn) {

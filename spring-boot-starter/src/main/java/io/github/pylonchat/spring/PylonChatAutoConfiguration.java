@@ -3,6 +3,7 @@ package io.github.pylonchat.spring;
 import io.github.pylonchat.ChatTagResolver;
 import io.github.pylonchat.PylonChatWidget;
 import io.github.pylonchat.freemarker.PylonChatDirective;
+import io.github.pylonchat.thymeleaf.PylonChatDialect;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -30,15 +31,17 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * {@link PylonChatProperties}, one {@link ChatTagResolver} that decides for every template engine
  * whom the chat signs (the template variable named by {@code pylon.chat.user-attribute} or the
  * Spring Security principal), and registers {@code <@pylonChat/>} in the application's FreeMarker
- * configuration.
+ * configuration and, when Thymeleaf is on the class path, {@code <pylon:chat/>} in its Thymeleaf
+ * engine. Both tags are adapters over that one resolver.
  *
  * <p>Works on Spring Boot 4.0 and 3.5. Nothing to call: add the dependency, set
- * {@code pylon.chat.app-id} and the identity secret, and write {@code <@pylonChat/>} in the page
- * layout.
+ * {@code pylon.chat.app-id} and the identity secret, and write the tag in the page layout.
  *
  * <pre>{@code
  * <#-- layout.ftlh, before </body> -->
  * <@pylonChat/>
+ * <!-- or layout.html (Thymeleaf), before </body> -->
+ * <pylon:chat/>
  * }</pre>
  */
 @AutoConfiguration(
@@ -117,6 +120,22 @@ public class PylonChatAutoConfiguration {
         variables.putIfAbsent(PylonChatDirective.SHARED_VARIABLE,
             pylonChat != null ? pylonChat : FreeMarkerDirectiveInstaller.RENDERS_NOTHING);
       };
+    }
+  }
+
+  /**
+   * {@code <pylon:chat/>}: Boot's Thymeleaf auto-configuration adds every {@code IDialect} bean to
+   * its engine. With {@code pylon.chat.enabled=false}, a tag that renders nothing.
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = {"org.thymeleaf.spring6.SpringTemplateEngine", "io.github.pylonchat.thymeleaf.PylonChatDialect"})
+  static class ThymeleafDialect {
+    @Bean
+    @ConditionalOnMissingBean
+    PylonChatDialect pylonChatDialect(PylonChatProperties properties, ObjectProvider<PylonChatWidget> widget,
+        ObjectProvider<ChatTagResolver> resolver) {
+      return properties.isEnabled() ? new PylonChatDialect(widget.getObject(), resolver.getObject())
+          : PylonChatDialect.disabled();
     }
   }
 

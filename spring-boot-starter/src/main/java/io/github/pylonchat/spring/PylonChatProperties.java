@@ -64,15 +64,15 @@ public class PylonChatProperties {
   private AnonymousVisitors anonymous = AnonymousVisitors.NOTHING;
 
   /**
-   * Name of the template variable or request attribute that holds the logged-in user (an object
-   * whose type has @ChatEmail, or a ChatProfile). When it is absent, the Spring Security principal
+   * Name of the template variable (or request, session or servlet-context attribute) that holds
+   * the logged-in user (an object whose type has @ChatEmail, or a ChatProfile). When it is absent, the Spring Security principal
    * is used; when the principal's identity is known, a user with another email there fails the tag.
    */
   private String userAttribute = DEFAULT_USER_ATTRIBUTE;
 
   /**
-   * Name of the template variable or request attribute that holds the page's Content-Security-Policy
-   * nonce; when present, the widget's script elements carry it.
+   * Name of the template variable (or request, session or servlet-context attribute) that holds
+   * the page's Content-Security-Policy nonce; when present, the widget's script elements carry it.
    */
   private String nonceAttribute = DEFAULT_NONCE_ATTRIBUTE;
 

@@ -5,7 +5,6 @@ import io.github.pylonchat.ChatTagResolution;
 import io.github.pylonchat.ChatTagResolver;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.util.Map;
 import java.util.function.Function;
 import org.springframework.beans.factory.ObjectProvider;
@@ -36,7 +35,7 @@ final class SignedPagesArePrivate implements HandlerInterceptor {
     }
     ChatTagResolution resolution;
     try {
-      resolution = chat.resolve(ChatTagArguments.NONE, viewVariables(modelAndView.getModel(), request));
+      resolution = chat.resolve(ChatTagArguments.NONE, viewVariables(modelAndView.getModel()));
     } catch (RuntimeException e) {
       return; // the tag fails with the same message when it renders, and writes nothing
     }
@@ -46,17 +45,10 @@ final class SignedPagesArePrivate implements HandlerInterceptor {
   }
 
   /** What a Spring MVC template sees: the model, then request, session and servlet-context attributes. */
-  private static Function<String, Object> viewVariables(Map<String, Object> model, HttpServletRequest request) {
+  private static Function<String, Object> viewVariables(Map<String, Object> model) {
     return name -> {
       Object value = model.get(name);
-      if (value == null) {
-        value = request.getAttribute(name);
-      }
-      HttpSession session = value == null ? request.getSession(false) : null;
-      if (session != null) {
-        value = session.getAttribute(name);
-      }
-      return value != null ? value : request.getServletContext().getAttribute(name);
+      return value != null ? value : RequestScopes.attribute(name);
     };
   }
 }

@@ -14,12 +14,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Over real HTTP (embedded Tomcat, 8 KiB response buffer) with Spring Security: every response that
+ * Over real HTTP (embedded Tomcat, 8 KiB response buffer) with Spring Security, in FreeMarker and
+ * Thymeleaf views: every response that
  * carries a signed identity says {@code Cache-Control: private, no-store}, so no shared cache or CDN
  * keeps it, also when the page is larger than the response buffer and so was committed before the
  * tag at its end ran.
@@ -49,17 +52,19 @@ class CacheControlTest {
     return String.join(", ", response.headers().allValues("Cache-Control"));
   }
 
-  @Test
-  void pageWithTheLoggedInUsersIdentityIsPrivateAndNoStore() throws Exception {
-    HttpResponse<String> response = get("/page", true);
+  @ParameterizedTest
+  @ValueSource(strings = {"/page", "/thymeleaf/page"})
+  void pageWithTheLoggedInUsersIdentityIsPrivateAndNoStore(String path) throws Exception {
+    HttpResponse<String> response = get(path, true);
 
     assertIdentifies(response.body(), "admin@example.com", "Site Admin");
     assertThat(cacheControl(response)).isEqualTo("private, no-store");
   }
 
-  @Test
-  void pageLargerThanTheResponseBufferIsPrivateAndNoStoreToo() throws Exception {
-    HttpResponse<String> response = get("/big-page", true);
+  @ParameterizedTest
+  @ValueSource(strings = {"/big-page", "/thymeleaf/big-page"})
+  void pageLargerThanTheResponseBufferIsPrivateAndNoStoreToo(String path) throws Exception {
+    HttpResponse<String> response = get(path, true);
 
     assertThat(response.body().length()).isGreaterThan(4 * 8192);
     assertIdentifies(response.body(), "admin@example.com", "Site Admin");
@@ -94,10 +99,11 @@ class CacheControlTest {
    * The starter cannot know in advance whom {@code user=} names; once the response is committed
    * without the header, the tag fails instead of signing, and the server breaks off the response.
    */
-  @Test
-  void tagWithAnExplicitUserOnAResponseAlreadyCommittedWithoutTheHeaderSignsNobody() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"/big-explicit-user", "/thymeleaf/big-explicit-user"})
+  void tagWithAnExplicitUserOnAResponseAlreadyCommittedWithoutTheHeaderSignsNobody(String path) throws Exception {
     HttpResponse<InputStream> response = HTTP.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/big-explicit-user")).build(),
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
         HttpResponse.BodyHandlers.ofInputStream());
     ByteArrayOutputStream received = new ByteArrayOutputStream();
     try (InputStream body = response.body()) {

@@ -13,6 +13,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.github.pylonchat.spring.testapp.TestApplication;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -21,7 +23,7 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * "Log in as" with Spring Security's {@code SwitchUserFilter}: the administrator logs in with the
+ * "Log in as" with Spring Security's {@code SwitchUserFilter}, in FreeMarker and Thymeleaf views: the administrator logs in with the
  * login form, switches to ada through {@code /login/impersonate}, and loads a page. Ada's email is
  * never signed for the administrator, whose browser would keep her chat history for good.
  */
@@ -57,17 +59,19 @@ class ImpersonationTest {
     assertIdentifies(page("/page", loggedInAsAdmin()), "admin@example.com", "Site Admin");
   }
 
-  @Test
-  void whileImpersonatingNobodyIsIdentifiedByDefault() throws Exception {
-    String page = page("/page", adminImpersonatingAda());
+  @ParameterizedTest
+  @ValueSource(strings = {"/page", "/thymeleaf/page"})
+  void whileImpersonatingNobodyIsIdentifiedByDefault(String path) throws Exception {
+    String page = page(path, adminImpersonatingAda());
 
     assertThat(page).contains("<main>page</main>").doesNotContain("<script")
         .doesNotContain("ada@example.com").doesNotContain("admin@example.com");
   }
 
-  @Test
-  void whileImpersonatingTheUserAttributeIsNotSignedEither() throws Exception {
-    String page = page("/model-user", adminImpersonatingAda());
+  @ParameterizedTest
+  @ValueSource(strings = {"/model-user", "/thymeleaf/model-user"})
+  void whileImpersonatingTheUserAttributeIsNotSignedEither(String path) throws Exception {
+    String page = page(path, adminImpersonatingAda());
 
     assertThat(page).doesNotContain("<script").doesNotContain("grace@example.com");
   }
@@ -75,9 +79,10 @@ class ImpersonationTest {
   @Nested
   @TestPropertySource(properties = "pylon.chat.impersonation=original")
   class WithImpersonationOriginal {
-    @Test
-    void whileImpersonatingTheAdministratorIsIdentified() throws Exception {
-      String page = page("/page", adminImpersonatingAda());
+    @ParameterizedTest
+    @ValueSource(strings = {"/page", "/thymeleaf/page"})
+    void whileImpersonatingTheAdministratorIsIdentified(String path) throws Exception {
+      String page = page(path, adminImpersonatingAda());
 
       assertIdentifies(page, "admin@example.com", "Site Admin");
       assertThat(page).doesNotContain("ada@example.com");

@@ -1,6 +1,7 @@
 package io.github.pylonchat.spring.testapp;
 
 import io.github.pylonchat.spring.PylonChatUserResolver;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import java.util.Optional;
@@ -20,10 +21,16 @@ import org.springframework.security.web.authentication.switchuser.SwitchUserFilt
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * A Spring Boot web application with FreeMarker and Spring Security that uses the starter the way
- * a user would: {@code <@pylonChat/>} in its templates, nothing else.
+ * A Spring Boot web application with FreeMarker, Thymeleaf and Spring Security that uses the starter
+ * the way a user would: {@code <@pylonChat/>} and {@code <pylon:chat/>} in its templates, nothing
+ * else. Every page is rendered by FreeMarker, and by Thymeleaf under {@code /thymeleaf/...}.
  */
 @SpringBootApplication
 public class TestApplication {
@@ -83,7 +90,27 @@ public class TestApplication {
         : null;
   }
 
+  /** Pages under {@code /thymeleaf/} render the Thymeleaf template of the same name, {@code templates/thymeleaf/*.html}. */
+  @Bean
+  WebMvcConfigurer thymeleafViewsUnderTheirOwnPath() {
+    return new WebMvcConfigurer() {
+      @Override
+      public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new HandlerInterceptor() {
+          @Override
+          public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
+              ModelAndView page) {
+            if (page != null) {
+              page.setViewName("thymeleaf/" + page.getViewName());
+            }
+          }
+        }).addPathPatterns("/thymeleaf/**");
+      }
+    };
+  }
+
   @Controller
+  @RequestMapping({"", "/thymeleaf"})
   static class Pages {
     @GetMapping("/page")
     String page() {

@@ -18,8 +18,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * A Spring Boot 3.5 web application with FreeMarker and Spring Security that adds the starter:
- * public pages, form login, and "log in as" for administrators ({@code POST /login/impersonate}).
+ * A Spring Boot 3.5 web application with FreeMarker, Thymeleaf and Spring Security that adds the
+ * starter: public pages, form login, and "log in as" for administrators
+ * ({@code POST /login/impersonate}).
  */
 @SpringBootApplication
 public class Boot3Application {
@@ -60,6 +61,12 @@ public class Boot3Application {
     @GetMapping("/page")
     String page() {
       return "page";
+    }
+
+    /** The same page written for Thymeleaf. */
+    @GetMapping("/thymeleaf/page")
+    String thymeleafPage() {
+      return "thymeleaf/page";
     }
   }
 }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,9 +32,10 @@ class ImpersonationOnBoot3Test {
     assertThat(page).contains("\"email\":\"admin@example.com\"");
   }
 
-  @Test
-  void whileImpersonatingNobodyIsIdentifiedByDefault() throws Exception {
-    assertThat(pageWhileAdminImpersonatesAda(mvc)).contains("<main>page</main>").doesNotContain("<script")
+  @ParameterizedTest
+  @ValueSource(strings = {"/page", "/thymeleaf/page"})
+  void whileImpersonatingNobodyIsIdentifiedByDefault(String path) throws Exception {
+    assertThat(pageWhileAdminImpersonatesAda(mvc, path)).contains("<main>page</main>").doesNotContain("<script")
         .doesNotContain("ada@example.com");
   }
 }

@@ -3,7 +3,8 @@ package io.github.pylonchat.spring.boot3;
 import static io.github.pylonchat.spring.boot3.SwitchUser.pageWhileAdminImpersonatesAda;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -19,9 +20,10 @@ class ImpersonationOriginalOnBoot3Test {
   @Autowired
   MockMvc mvc;
 
-  @Test
-  void whileImpersonatingTheAdministratorIsIdentified() throws Exception {
-    assertThat(pageWhileAdminImpersonatesAda(mvc))
+  @ParameterizedTest
+  @ValueSource(strings = {"/page", "/thymeleaf/page"})
+  void whileImpersonatingTheAdministratorIsIdentified(String path) throws Exception {
+    assertThat(pageWhileAdminImpersonatesAda(mvc, path))
         .contains("\"email\":\"admin@example.com\",\"name\":\"Site Admin\",\"email_hash\":\"")
         .doesNotContain("ada@example.com");
   }

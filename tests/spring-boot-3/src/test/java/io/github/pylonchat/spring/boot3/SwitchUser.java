@@ -21,14 +21,14 @@ final class SwitchUser {
         .andReturn().getRequest().getSession(false);
   }
 
-  /** Logs in as admin, switches to ada through {@code /login/impersonate}, and loads {@code /page}. */
-  static String pageWhileAdminImpersonatesAda(MockMvc mvc) throws Exception {
+  /** Logs in as admin, switches to ada through {@code /login/impersonate}, and loads {@code path}. */
+  static String pageWhileAdminImpersonatesAda(MockMvc mvc, String path) throws Exception {
     MockHttpSession session = (MockHttpSession) mvc.perform(post("/login/impersonate")
             .param("username", "ada").session(loggedInAsAdmin(mvc)).with(csrf()))
         .andExpect(redirectedUrl("/page"))
         .andExpect(authenticated().withUsername("ada"))
         .andReturn().getRequest().getSession(false);
-    return mvc.perform(get("/page").session(session)).andExpect(status().isOk())
+    return mvc.perform(get(path).session(session)).andExpect(status().isOk())
         .andReturn().getResponse().getContentAsString();
   }
 }

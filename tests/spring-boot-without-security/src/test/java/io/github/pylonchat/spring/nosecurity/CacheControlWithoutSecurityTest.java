@@ -10,9 +10,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -45,6 +47,14 @@ class CacheControlWithoutSecurityTest {
   @Test
   void springSecurityIsNotOnTheClassPath() {
     assertThat(ClassUtils.isPresent("org.springframework.security.core.context.SecurityContextHolder", null)).isFalse();
+  }
+
+  /** The starter brings the dialect's small jar, not Thymeleaf itself, into a FreeMarker application. */
+  @Test
+  void thymeleafIsNotOnTheClassPathAndNoDialectIsRegistered(@Autowired ApplicationContext context) {
+    assertThat(getClass().getResource("/io/github/pylonchat/thymeleaf/PylonChatDialect.class")).isNotNull();
+    assertThat(ClassUtils.isPresent("org.thymeleaf.TemplateEngine", null)).isFalse();
+    assertThat(context.containsBean("pylonChatDialect")).isFalse();
   }
 
   @Test

@@ -1,4 +1,4 @@
-package io.github.pylonchat.samples.springboot;
+package io.github.pylonchat.samples.demosite;
 
 import io.github.pylonchat.testing.TestVector;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,14 +10,17 @@ import io.github.pylonchat.PylonChatWidget;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
-/** Starts the whole sample with a chosen process environment, as {@code java -jar} would. */
+/** Starts the demo site with a chosen process environment, as {@code java -jar} starts a sample. */
 @ExtendWith(OutputCaptureExtension.class)
 class DemoCredentialsTest {
   private static final String USER = "user@example.com";
@@ -53,6 +56,12 @@ class DemoCredentialsTest {
     StandardEnvironment environment = new StandardEnvironment();
     environment.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
         new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, processEnvironment));
-    return new SpringApplicationBuilder(SampleApplication.class).environment(environment).run("--server.port=0");
+    return new SpringApplicationBuilder(DemoApplication.class).environment(environment).run("--server.port=0");
   }
+
+  /** What each sample's application is, without its templates. */
+  @SpringBootConfiguration
+  @EnableAutoConfiguration
+  @Import(DemoSite.class)
+  static class DemoApplication {}
 }

@@ -1,4 +1,4 @@
-package io.github.pylonchat.samples.springboot;
+package io.github.pylonchat.samples.demosite;
 
 import io.github.pylonchat.ChatEmail;
 import io.github.pylonchat.ChatName;
@@ -11,7 +11,8 @@ import org.springframework.security.core.userdetails.UserDetails;
 /**
  * A signed-in user of the sample and Spring Security's principal. The two annotations are all the
  * chat needs: pylon-chat-processor generates {@code DemoUserChatIdentity}, and the starter hands the
- * principal to {@code <@pylonChat/>}, which reads the email and the name through it.
+ * principal to the chat tag ({@code <@pylonChat/>} or {@code <pylon:chat/>}), which reads the
+ * email and the name through it.
  *
  * @param username what the user types on the login page
  * @param password the encoded password

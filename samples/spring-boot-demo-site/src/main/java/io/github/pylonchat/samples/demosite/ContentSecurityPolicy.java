@@ -1,4 +1,4 @@
-package io.github.pylonchat.samples.springboot;
+package io.github.pylonchat.samples.demosite;
 
 import io.github.pylonchat.PylonChatWidget;
 import jakarta.servlet.FilterChain;
@@ -15,7 +15,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Sends a {@code Content-Security-Policy} with a fresh nonce on every response and puts the nonce
- * into the request attribute {@code cspNonce}, where {@code <@pylonChat/>} finds it (the starter's
+ * into the request attribute {@code cspNonce}, where the chat tag finds it (the starter's
  * {@code pylon.chat.nonce-attribute}). Only scripts that carry the nonce run, plus scripts from the
  * origin of the widget URL; the other directives are the ones Pylon documents for its widget.
  * Browsers report violations to {@link #REPORT_PATH}, with the start of a blocked inline script

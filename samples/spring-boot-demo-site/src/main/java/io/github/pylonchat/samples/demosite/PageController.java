@@ -1,4 +1,4 @@
-package io.github.pylonchat.samples.springboot;
+package io.github.pylonchat.samples.demosite;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -9,15 +9,14 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * The home and login pages. Note what is missing: no controller passes anything to the chat;
- * {@code <@pylonChat/>} finds the signed-in user through Spring Security and the nonce in the
- * request.
+ * the chat tag finds the signed-in user through Spring Security and the nonce in the request.
  */
 @Controller
 public class PageController {
   /**
    * Who is signed in (null: nobody), for the page text. Named so that the chat does not read it:
-   * {@code <@pylonChat/>} would use a {@code currentUser} attribute (pylon.chat.user-attribute)
-   * before asking Spring Security.
+   * the chat tag would use a {@code currentUser} attribute (pylon.chat.user-attribute) before
+   * asking Spring Security.
    */
   @ModelAttribute("signedInUser")
   DemoUser signedInUser(@AuthenticationPrincipal DemoUser user) {

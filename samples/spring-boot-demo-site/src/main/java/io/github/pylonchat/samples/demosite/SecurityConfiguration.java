@@ -1,4 +1,4 @@
-package io.github.pylonchat.samples.springboot;
+package io.github.pylonchat.samples.demosite;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

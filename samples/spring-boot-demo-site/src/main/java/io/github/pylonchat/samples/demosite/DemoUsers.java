@@ -1,4 +1,4 @@
-package io.github.pylonchat.samples.springboot;
+package io.github.pylonchat.samples.demosite;
 
 import java.util.List;
 import java.util.Map;
