@@ -1,18 +1,25 @@
 package io.github.pylonchat;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.pylonchat.testing.HostileSample;
+import io.github.pylonchat.testing.HostileText;
 import io.github.pylonchat.testing.HtmlPage;
 import io.github.pylonchat.testing.JsEngine;
 import io.github.pylonchat.testing.TestVector;
 import io.github.pylonchat.testmodel.Member;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Hostile user text in every field: a real HTML parser must find exactly the two widget scripts
- * and nothing else, a real JavaScript engine must read every field back identical, and the
- * {@code email_hash} must sign exactly the email that was rendered (see {@link HostileSample}).
+ * and nothing else, a real JavaScript engine must read every field back identical, from the
+ * script and from {@code settingsJson} through {@code JSON.parse}, and the {@code email_hash}
+ * must sign exactly the email that was rendered (see {@link HostileSample}).
  *
  * <p>Each run draws 10,000 random samples from a new seed (after one sample per known hostile
  * piece); a failure names the seed, and {@code -Dhostile.seed=<seed>} replays the same samples.
@@ -49,11 +56,40 @@ class PylonChatWidgetPropertyTest {
     HostileSample.forRandomSamples(this::check);
   }
 
+  @Test
+  void everyRandomHostileEmailWithAnUnpairedSurrogateIsRefusedAndNothingIsWritten() {
+    long seed = Long.getLong("hostile.seed", ThreadLocalRandom.current().nextLong());
+    HostileText hostile = new HostileText(seed);
+    int refused = 0;
+    for (int i = 0; i < HostileSample.RANDOM_SAMPLES; i++) {
+      String email = hostile.text() + "@";
+      if (!HostileText.hasUnpairedSurrogate(email)) {
+        continue;
+      }
+      StringBuilder out = new StringBuilder();
+      String replay = "sample " + i + " of seed " + seed + " (replay with -Dhostile.seed=" + seed + "): "
+          + HostileText.show(email);
+      assertThrows(IllegalArgumentException.class,
+          () -> widget.render(new Member(email, "A", null, null, null), null, out), replay);
+      assertEquals("", out.toString(), replay);
+      refused++;
+    }
+    assertTrue(refused > HostileSample.RANDOM_SAMPLES / 10, "enough samples with an unpaired surrogate: " + refused);
+  }
+
   private void check(HostileSample sample) {
     Object user = sample.asAnnotatedModel()
         ? new Member(sample.email(), sample.name(), null, sample.accountId(), sample.accountExternalId())
         : new ChatProfile(sample.email(), sample.name(), null, sample.accountId(), sample.accountExternalId());
 
-    sample.assertWidget(widget.render(user, sample.nonce()), APP_ID, loaderScript, js);
+    String html = widget.render(user, sample.nonce());
+    sample.assertWidget(html, APP_ID, loaderScript, js);
+
+    // The same settings as JSON text: valid JSON (parsed by JSON.parse, not run), printable ASCII,
+    // every field read back identical, and exactly the object the script sets.
+    String json = widget.settingsJson(user).orElseThrow();
+    assertTrue(json.chars().allMatch(c -> c >= 0x20 && c < 0x7f), "JSON is printable ASCII");
+    assertEquals(sample.expectedSettings(APP_ID), js.jsonObject(json), "settingsJson");
+    assertEquals("window.pylon={\"chat_settings\":" + json + "};", HtmlPage.scripts(html).get(0).code());
   }
 }
