@@ -14,7 +14,8 @@ import java.net.URISyntaxException;
  * ChatProfile profile = ChatProfile.of("ada@example.com", "Ada Lovelace");
  * }</pre>
  *
- * @param email sent as {@code email} and signed as {@code email_hash}; not null or blank
+ * @param email sent as {@code email} and signed as {@code email_hash}; not null or blank, and
+ *     without an unpaired surrogate (it has no UTF-8 form to sign)
  * @param name sent as {@code name}
  * @param avatarUrl sent as {@code avatar_url}; an absolute {@code http} or {@code https} URL
  * @param accountId sent as {@code account_id}
@@ -26,14 +27,17 @@ public record ChatProfile(
   /**
    * Validates the profile.
    *
-   * @throws IllegalArgumentException if the email is null or blank, or the avatar URL is not an
-   *     absolute http(s) URL
+   * @throws IllegalArgumentException if the email is null, blank or has an unpaired surrogate, or
+   *     the avatar URL is not an absolute http(s) URL
    */
   public ChatProfile {
     if (email == null || email.isBlank()) {
       throw new IllegalArgumentException(
           "the chat email is " + (email == null ? "null" : "blank")
               + ": a logged-in user needs an email for Pylon's identity verification");
+    }
+    if (EmailHasher.hasUnpairedSurrogate(email)) {
+      throw new IllegalArgumentException("the chat email " + EmailHasher.UNPAIRED_SURROGATE);
     }
     if (avatarUrl != null && !isHttpUrl(avatarUrl)) {
       throw new IllegalArgumentException(

@@ -1,19 +1,25 @@
 package io.github.pylonchat;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
+import java.security.Provider;
 import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Computes Pylon's {@code email_hash}: the lowercase hex HMAC-SHA256 of the UTF-8 bytes of the
  * email, keyed with the hex-decoded identity secret.
  *
- * <p>Immutable and thread-safe. The HMAC inner and outer key states are computed once, when the
- * hasher is made; each call clones them, so a short email costs the two SHA-256 compressions an
- * HMAC cannot avoid and no {@code Mac.getInstance} lookup. Obtain one from
- * {@link IdentitySecret#hasher()}.
+ * <p>The HMAC is the JDK's {@code javax.crypto.Mac} ({@code HmacSHA256}) from the configured
+ * security providers, so a FIPS provider placed first does the work. Immutable and thread-safe:
+ * one {@code Mac} is initialised with the key when the hasher is made and never used itself;
+ * each call hashes with a clone of it, so no {@code Mac.getInstance} lookup, key set-up or lock
+ * is on the per-call path. When the provider's {@code Mac} cannot be cloned, each call gets a new
+ * one from that same provider. Obtain a hasher from {@link IdentitySecret#hasher()}.
  *
  * <pre>{@code
  * EmailHasher hasher = IdentitySecret.fromEnvironment().hasher();
@@ -22,36 +28,41 @@ import java.util.HexFormat;
  * }</pre>
  */
 public final class EmailHasher {
-  private static final int BLOCK_SIZE = 64; // SHA-256 block size in bytes (RFC 2104 "B")
+  static final String ALGORITHM = "HmacSHA256";
   private static final int HASH_SIZE = 32;
   private static final HexFormat HEX = HexFormat.of();
+  /** Why an email with a lone surrogate is refused; never quotes the email. */
+  static final String UNPAIRED_SURROGATE = "contains an unpaired surrogate (half of a UTF-16 surrogate pair,"
+      + " which has no UTF-8 form), so it cannot be signed exactly as it is shown: fix where the email is read"
+      + " or stored";
 
-  private final MessageDigest innerState;
-  private final MessageDigest outerState;
+  private final SecretKeySpec key;
+  private final Provider provider;
+  /** Initialised and only ever cloned; null when the provider's Mac is not cloneable. */
+  private final Mac prototype;
 
   EmailHasher(byte[] secretKey) {
-    MessageDigest sha256 = newSha256();
-    byte[] key = secretKey.length > BLOCK_SIZE ? sha256.digest(secretKey) : secretKey;
-    byte[] innerPad = new byte[BLOCK_SIZE];
-    byte[] outerPad = new byte[BLOCK_SIZE];
-    for (int i = 0; i < BLOCK_SIZE; i++) {
-      byte k = i < key.length ? key[i] : 0;
-      innerPad[i] = (byte) (k ^ 0x36);
-      outerPad[i] = (byte) (k ^ 0x5c);
-    }
-    innerState = newSha256();
-    innerState.update(innerPad);
-    outerState = newSha256();
-    outerState.update(outerPad);
-    Arrays.fill(innerPad, (byte) 0);
-    Arrays.fill(outerPad, (byte) 0);
+    this(secretKey, newMac());
+  }
+
+  /** For tests: hashes with {@code mac}'s provider (an uninitialised {@code HmacSHA256} Mac). */
+  EmailHasher(byte[] secretKey, Mac uninitialised) {
+    key = new SecretKeySpec(secretKey, ALGORITHM);
+    init(uninitialised, key);
+    // A provider is chosen when the Mac is initialised: keep that one for the fallback too.
+    provider = uninitialised.getProvider();
+    // A zero-length update makes SunJCE absorb the key's inner pad block now, once, instead of
+    // in every call; for any provider it leaves the HMAC's result unchanged.
+    uninitialised.update(new byte[0]);
+    prototype = isCloneable(uninitialised) ? uninitialised : null;
   }
 
   /**
    * Returns the 64-character lowercase hex {@code email_hash} of exactly this string (no
    * trimming or case folding: send the same string as {@code chat_settings.email}).
    *
-   * @throws IllegalArgumentException if the email is null or blank
+   * @throws IllegalArgumentException if the email is null or blank, or has an unpaired surrogate
+   *     (it has no UTF-8 form)
    */
   public String hash(String email) {
     return HEX.formatHex(mac(email));
@@ -61,7 +72,7 @@ public final class EmailHasher {
    * Whether {@code hash} is the {@code email_hash} of {@code email}, compared in constant time.
    * Upper-case hex is accepted; anything that is not 64 hex digits is simply not a match.
    *
-   * @throws IllegalArgumentException if the email is null or blank
+   * @throws IllegalArgumentException if the email is null or blank, or has an unpaired surrogate
    */
   public boolean verify(String email, String hash) {
     byte[] expected = mac(email);
@@ -81,31 +92,78 @@ public final class EmailHasher {
     if (email == null || email.isBlank()) {
       throw new IllegalArgumentException("email must not be null or blank: there is nothing to sign");
     }
-    MessageDigest inner = copy(innerState);
-    byte[] innerHash = inner.digest(email.getBytes(StandardCharsets.UTF_8));
-    MessageDigest outer = copy(outerState);
-    return outer.digest(innerHash);
+    if (hasUnpairedSurrogate(email)) {
+      throw new IllegalArgumentException("the email " + UNPAIRED_SURROGATE);
+    }
+    return freshMac().doFinal(email.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static MessageDigest copy(MessageDigest state) {
+  /**
+   * Whether {@code text} has a surrogate that is not half of a pair. {@code String.getBytes} writes
+   * {@code ?} for it, so {@code "a\\ud800@x"} and {@code "a?@x"} would share a hash while the page shows
+   * them apart: such an email is refused, never repaired.
+   */
+  static boolean hasUnpairedSurrogate(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isSurrogate(c)) {
+        if (Character.isLowSurrogate(c) || ++i == text.length() || !Character.isLowSurrogate(text.charAt(i))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** A Mac for this call only: never shared between threads. */
+  private Mac freshMac() {
+    if (prototype != null) {
+      try {
+        return (Mac) prototype.clone();
+      } catch (CloneNotSupportedException e) {
+        throw new IllegalStateException("the " + ALGORITHM + " Mac of " + provider.getName()
+            + " was cloneable and is not any more", e);
+      }
+    }
     try {
-      return (MessageDigest) state.clone();
-    } catch (CloneNotSupportedException e) {
-      throw new IllegalStateException("the JDK's SHA-256 cannot be cloned", e);
+      Mac mac = Mac.getInstance(ALGORITHM, provider);
+      init(mac, key);
+      return mac;
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(provider.getName() + " no longer offers " + ALGORITHM, e);
     }
   }
 
-  private static MessageDigest newSha256() {
+  private static boolean isCloneable(Mac mac) {
     try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+      mac.clone();
+      return true;
+    } catch (CloneNotSupportedException e) {
+      return false;
+    }
+  }
+
+  private static void init(Mac mac, SecretKeySpec key) {
+    try {
+      mac.init(key);
+    } catch (InvalidKeyException e) {
+      // The message names the provider, never the key.
+      throw new IllegalStateException(mac.getProvider() + " refuses an " + ALGORITHM + " key of "
+          + key.getEncoded().length + " bytes", e);
+    }
+  }
+
+  private static Mac newMac() {
+    try {
+      return Mac.getInstance(ALGORITHM);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(ALGORITHM + " is required by every Java platform", e);
     }
   }
 
   /** Never shows key material. */
   @Override
   public String toString() {
-    return "EmailHasher[HMAC-SHA256, key redacted]";
+    return "EmailHasher[" + ALGORITHM + " from " + provider.getName() + ", key redacted]";
   }
 }

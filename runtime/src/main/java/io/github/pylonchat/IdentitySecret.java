@@ -1,20 +1,16 @@
 package io.github.pylonchat;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
-import java.util.Optional;
+import java.util.HexFormat;
 
 /**
  * Pylon's identity-verification secret: the hex string shown once in Pylon's in-app chat
  * settings, decoded to the bytes that key the HMAC.
  *
  * <p>Surrounding whitespace (such as the trailing newline of a secrets file) is ignored. An
- * empty value, an odd number of hex digits or a character that is not a hex digit is rejected
- * with a {@link ChatConfigurationException} whose message says what is wrong without repeating
- * any character of the secret. {@link #toString()} is redacted.
+ * empty value, a character other than the ASCII hex digits {@code 0-9 a-f A-F}, an odd number of
+ * hex digits, or fewer than 32 of them (16 bytes; Pylon's secrets have 64) is rejected with a
+ * {@link ChatConfigurationException} whose message says what is wrong without repeating any
+ * character of the secret. {@link #toString()} is redacted.
  *
  * <pre>{@code
  * IdentitySecret secret = IdentitySecret.fromEnvironment();   // PYLON_IDENTITY_SECRET or ..._FILE
@@ -28,6 +24,8 @@ public final class IdentitySecret {
   /** Environment variable holding the path of a file that contains the hex secret. */
   public static final String ENV_SECRET_FILE = "PYLON_IDENTITY_SECRET_FILE";
 
+  /** Pylon's secrets are 32 bytes; anything under 16 was cut off or is not one. */
+  private static final int MIN_BYTES = 16;
   private static final String HOW_TO_GET =
       "Copy the identity secret from Pylon's in-app chat settings (a hex string such as 3f9a...)";
 
@@ -38,22 +36,15 @@ public final class IdentitySecret {
   }
 
   /**
-   * Parses a hex secret.
+   * Parses a hex secret. Errors name the setting {@code identity secret}; a caller that read the
+   * value from a setting of its own relabels them with {@link ChatConfigurationException#withSetting}.
    *
    * @param hex the secret as Pylon shows it; surrounding whitespace is ignored
-   * @throws ChatConfigurationException if it is null, empty, of odd length or not hex
+   * @throws ChatConfigurationException if it is null, empty, not ASCII hex, of odd length or
+   *     shorter than 32 hex digits
    */
   public static IdentitySecret ofHex(CharSequence hex) {
-    return ofHex(hex, "identity secret");
-  }
-
-  /**
-   * Parses a hex secret, naming {@code setting} (for example {@code PYLON_IDENTITY_SECRET} or
-   * {@code pylon.chat.identity-secret}) in the error message.
-   *
-   * @throws ChatConfigurationException if it is null, empty, of odd length or not hex
-   */
-  public static IdentitySecret ofHex(CharSequence hex, String setting) {
+    String setting = "identity secret";
     if (hex == null) {
       throw new ChatConfigurationException(setting, "is not set", HOW_TO_GET);
     }
@@ -62,7 +53,7 @@ public final class IdentitySecret {
       throw new ChatConfigurationException(setting, "is empty", HOW_TO_GET);
     }
     for (int i = 0; i < text.length(); i++) {
-      if (Character.digit(text.charAt(i), 16) < 0) {
+      if (!HexFormat.isHexDigit(text.charAt(i))) { // ASCII only, unlike Character.digit
         throw new ChatConfigurationException(
             setting,
             "is not a hex string: the character at position " + (i + 1) + " is not 0-9 or a-f",
@@ -75,74 +66,27 @@ public final class IdentitySecret {
           "has an odd number of hex digits (" + text.length() + "), so it cannot be decoded to bytes",
           "The secret was probably cut off when copied; copy it again from Pylon's in-app chat settings");
     }
-    byte[] key = new byte[text.length() / 2];
-    for (int i = 0; i < key.length; i++) {
-      key[i] = (byte) (Character.digit(text.charAt(2 * i), 16) << 4 | Character.digit(text.charAt(2 * i + 1), 16));
+    if (text.length() < 2 * MIN_BYTES) {
+      throw new ChatConfigurationException(
+          setting,
+          "has only " + text.length() + " hex digits, too few for Pylon's identity secret (at least "
+              + 2 * MIN_BYTES + ", that is " + MIN_BYTES + " bytes)",
+          "The secret was probably cut off, or it is another value; copy the whole identity secret from"
+              + " Pylon's in-app chat settings");
     }
-    return new IdentitySecret(key);
+    return new IdentitySecret(HexFormat.of().parseHex(text));
   }
 
   /**
    * Reads the secret from {@code PYLON_IDENTITY_SECRET} or from the file named by
-   * {@code PYLON_IDENTITY_SECRET_FILE}.
+   * {@code PYLON_IDENTITY_SECRET_FILE}; short for {@code ChatEnvironment.system().identitySecret()}.
    *
    * @throws ChatConfigurationException if neither or both are set, the file cannot be read,
    *     or the secret is malformed
+   * @see ChatEnvironment
    */
   public static IdentitySecret fromEnvironment() {
-    return fromEnvironment(System.getenv())
-        .orElseThrow(() -> new ChatConfigurationException(
-            ENV_SECRET,
-            "is not set (nor " + ENV_SECRET_FILE + ")",
-            "Set " + ENV_SECRET + " to the hex identity secret from Pylon's in-app chat settings, or "
-                + ENV_SECRET_FILE + " to the path of a file that contains it"));
-  }
-
-  /**
-   * Reads the secret from the given environment, if one of the two variables is set.
-   *
-   * @return empty when neither {@code PYLON_IDENTITY_SECRET} nor {@code PYLON_IDENTITY_SECRET_FILE}
-   *     is set (or both are blank)
-   * @throws ChatConfigurationException if both are set, the file cannot be read, or the secret
-   *     is malformed
-   */
-  public static Optional<IdentitySecret> fromEnvironment(Map<String, String> env) {
-    String value = env.get(ENV_SECRET);
-    String file = env.get(ENV_SECRET_FILE);
-    boolean hasValue = value != null && !value.isBlank();
-    boolean hasFile = file != null && !file.isBlank();
-    if (hasValue && hasFile) {
-      throw new ChatConfigurationException(
-          ENV_SECRET + " and " + ENV_SECRET_FILE,
-          "are both set",
-          "Set only one of them, so it is clear which secret is used");
-    }
-    if (hasValue) {
-      return Optional.of(ofHex(value, ENV_SECRET));
-    }
-    if (hasFile) {
-      return Optional.of(fromFile(Path.of(file.strip()), ENV_SECRET_FILE));
-    }
-    return Optional.empty();
-  }
-
-  /**
-   * Reads the secret from a file (for example a Docker or Kubernetes secret mount).
-   *
-   * @param setting the setting that named the file, for error messages
-   * @throws ChatConfigurationException if the file cannot be read or holds a malformed secret
-   */
-  public static IdentitySecret fromFile(Path file, String setting) {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException | RuntimeException e) {
-      throw new ChatConfigurationException(
-          setting,
-          "names the file " + file + ", which cannot be read (" + e.getClass().getSimpleName() + ")",
-          "Point it at a readable file that contains only the hex identity secret");
-    }
-    return ofHex(text, setting + " (file " + file + ")");
+    return ChatEnvironment.system().identitySecret();
   }
 
   /** The hasher for this secret; cheap to keep and share between threads. */

@@ -4,13 +4,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * Writes the Pylon chat widget for the current user: a {@code <script>} that sets
  * {@code window.pylon.chat_settings} (app id, email, name, optional fields and the server-side
- * {@code email_hash}) followed by Pylon's loader script.
+ * {@code email_hash}) followed by Pylon's loader script; or the same {@code chat_settings} as
+ * JSON text ({@link #settingsJson(Object)}) for front ends that set {@code window.pylon}
+ * themselves. Each call goes user, then profile ({@link ChatIdentities}), then identity
+ * verification, then settings, then the script or the JSON.
  *
  * <p>Framework-neutral, immutable and thread-safe: build one at start-up and share it. Every
  * user-supplied string is written as a JSON string in which {@code " \ < > & '}, control
@@ -34,11 +37,33 @@ public final class PylonChatWidget {
   public static final String ENV_APP_ID = "PYLON_APP_ID";
 
   private static final Pattern APP_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,127}");
+  private static final String APP_ID_FIX = "Set it to the app id from Pylon's in-app chat settings";
 
   private final String appId;
   private final EmailHasher hasher; // null only after withoutIdentityVerification()
   private final AnonymousVisitors anonymous;
   private final String loaderScript;
+
+  /**
+   * {@code appId} stripped, or an error for the setting {@code appId} (callers that know their
+   * setting's name relabel it): the one place the app id's rules live.
+   */
+  static String checkedAppId(String appId) {
+    String setting = "appId";
+    if (appId == null) {
+      throw new ChatConfigurationException(setting, "is not set", APP_ID_FIX);
+    }
+    String stripped = appId.strip();
+    if (stripped.isEmpty()) {
+      throw new ChatConfigurationException(setting, "is empty", APP_ID_FIX);
+    }
+    if (!APP_ID.matcher(stripped).matches()) {
+      throw new ChatConfigurationException(setting,
+          "is not a Pylon app id (only letters, digits, - and _ are allowed, at most 128)",
+          "Copy the app id from Pylon's in-app chat settings, for example 8c3f2f6e-1b2a-4c1e-9f3d-2a6b7c8d9e0f");
+    }
+    return stripped;
+  }
 
   private PylonChatWidget(Builder b, String widgetUrl) {
     this.appId = b.appId;
@@ -57,13 +82,11 @@ public final class PylonChatWidget {
    * {@code PYLON_IDENTITY_SECRET_FILE}), for logged-in users only.
    *
    * @throws ChatConfigurationException if a variable is missing or malformed
+   * @see ChatEnvironment
    */
   public static PylonChatWidget fromEnvironment() {
-    Map<String, String> env = System.getenv();
-    return builder()
-        .appId(env.get(ENV_APP_ID), ENV_APP_ID)
-        .identitySecret(IdentitySecret.fromEnvironment())
-        .build();
+    ChatEnvironment environment = ChatEnvironment.system();
+    return builder().appId(environment.appId()).identitySecret(environment.identitySecret()).build();
   }
 
   /** The configured Pylon app id. */
@@ -84,8 +107,9 @@ public final class PylonChatWidget {
    * @param nonce the page's CSP nonce, or null/empty for none
    * @return the markup; empty for a logged-out user unless anonymous visitors get the widget
    * @throws IllegalArgumentException if the user is not a user object (a string, map, number or
-   *     other JDK type), its type has no chat identity, its email is blank, its avatar URL is not
-   *     http(s), or the nonce is not base64; nothing has been written then
+   *     other JDK type), its type has no chat identity, its email is blank or has an unpaired
+   *     surrogate, its avatar URL is not http(s), or the nonce is not base64; nothing has been
+   *     written then
    * @throws IllegalStateException if a class named like the generated accessor exists but is not
    *     one (see {@link ChatIdentities})
    */
@@ -113,23 +137,106 @@ public final class PylonChatWidget {
    */
   public void render(Object user, String nonce, Appendable out) throws IOException {
     String nonceAttribute = nonceAttribute(nonce);
-    ChatProfile profile = user == null ? null : ChatIdentities.profileOf(user);
-    if (profile == null && anonymous == AnonymousVisitors.NOTHING) {
+    Settings settings = settingsFor(user);
+    if (settings == null) {
       return;
     }
-    out.append("<script").append(nonceAttribute).append(">window.pylon={\"chat_settings\":{\"app_id\":");
+    out.append("<script").append(nonceAttribute).append(">window.pylon={\"chat_settings\":");
+    appendJson(settings, out);
+    out.append("};</script>\n<script").append(nonceAttribute).append('>').append(loaderScript).append("</script>\n");
+  }
+
+  /**
+   * The {@code chat_settings} for {@code user} as JSON text, for front ends that render no pages
+   * (a single-page app, a mobile app with Pylon's SDK) and set {@code window.pylon} themselves:
+   * the same fields, rules and identity verification as {@link #render(Object, String)}, and the
+   * same escaping, so the text is valid JSON for any input and safe to embed in HTML as well.
+   * Only ever answer it for the logged-in user, with {@code Cache-Control: no-store}: it carries
+   * the {@code email_hash}, which does not expire.
+   *
+   * <pre>{@code
+   * // a plain servlet: GET /pylon/chat-settings
+   * protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+   *   Optional<String> settings = widget.settingsJson(request.getSession().getAttribute("currentUser"));
+   *   response.setHeader("Cache-Control", "no-store");
+   *   if (settings.isEmpty()) {
+   *     response.setStatus(HttpServletResponse.SC_NO_CONTENT);   // logged out
+   *     return;
+   *   }
+   *   response.setContentType("application/json");
+   *   response.getWriter().write(settings.get());   // {"app_id":"...","email":"...","email_hash":"..."}
+   * }
+   * }</pre>
+   *
+   * @param user an object whose type (or a supertype) has {@code @ChatEmail}, a
+   *     {@link ChatProfile}, or null when nobody is logged in
+   * @return the JSON object; empty for a logged-out user, or {@code {"app_id":"..."}} if
+   *     anonymous visitors get the widget
+   * @throws IllegalArgumentException if the user is not a user object, its type has no chat
+   *     identity, its email is blank or has an unpaired surrogate, or its avatar URL is not http(s)
+   * @throws IllegalStateException if a class named like the generated accessor exists but is not
+   *     one (see {@link ChatIdentities})
+   */
+  public Optional<String> settingsJson(Object user) {
+    Settings settings = settingsFor(user);
+    if (settings == null) {
+      return Optional.empty();
+    }
+    StringBuilder json = new StringBuilder(256);
+    try {
+      appendJson(settings, json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringBuilder does not throw
+    }
+    return Optional.of(json.toString());
+  }
+
+  /**
+   * What is shown to one visitor: the user's profile (null for an anonymous visitor) and the
+   * proof of identity Pylon checks (null when identity verification is off).
+   */
+  private record Settings(ChatProfile profile, Verification verification) {}
+
+  /** The {@code chat_settings} field that lets Pylon verify the identity, such as {@code email_hash}. */
+  private record Verification(String field, String value) {}
+
+  /** An anonymous visitor's settings: the app id alone. */
+  private static final Settings ANONYMOUS = new Settings(null, null);
+
+  /** User, then profile, then verification: null when nothing is shown to this visitor. */
+  private Settings settingsFor(Object user) {
+    ChatProfile profile = user == null ? null : ChatIdentities.profileOf(user);
+    if (profile == null) {
+      return anonymous == AnonymousVisitors.WIDGET ? ANONYMOUS : null;
+    }
+    return new Settings(profile, verify(profile));
+  }
+
+  /**
+   * Identity verification, the one place a profile is signed: the HMAC {@code email_hash} of
+   * exactly the email that is sent, or nothing after {@link Builder#withoutIdentityVerification()}.
+   */
+  private Verification verify(ChatProfile profile) {
+    return hasher == null ? null : new Verification("email_hash", hasher.hash(profile.email()));
+  }
+
+  /** The settings as one JSON object: app id, the profile's non-null fields, the verification. */
+  private void appendJson(Settings settings, Appendable out) throws IOException {
+    out.append("{\"app_id\":");
     appendJsonString(appId, out);
+    ChatProfile profile = settings.profile();
     if (profile != null) {
       appendField("email", profile.email(), out);
       appendField("name", profile.name(), out);
       appendField("avatar_url", profile.avatarUrl(), out);
       appendField("account_id", profile.accountId(), out);
       appendField("account_external_id", profile.accountExternalId(), out);
-      if (hasher != null) {
-        appendField("email_hash", hasher.hash(profile.email()), out);
-      }
     }
-    out.append("}};</script>\n<script").append(nonceAttribute).append('>').append(loaderScript).append("</script>\n");
+    Verification verification = settings.verification();
+    if (verification != null) {
+      appendField(verification.field(), verification.value(), out);
+    }
+    out.append('}');
   }
 
   private static void appendField(String key, String value, Appendable out) throws IOException {
@@ -226,27 +333,22 @@ public final class PylonChatWidget {
    */
   public static final class Builder {
     private String appId;
-    private String appIdSetting = "appId";
     private IdentitySecret secret;
     private boolean withoutVerification;
     private String widgetUrl = DEFAULT_WIDGET_URL;
-    private String widgetUrlSetting = "widgetUrl";
     private AnonymousVisitors anonymous = AnonymousVisitors.NOTHING;
 
     private Builder() {}
 
-    /** Pylon's app id (from Pylon's in-app chat settings). Required. */
-    public Builder appId(String appId) {
-      return appId(appId, "appId");
-    }
-
     /**
-     * Pylon's app id; {@code setting} names where it came from (e.g. {@code pylon.chat.app-id})
-     * in error messages.
+     * Pylon's app id (from Pylon's in-app chat settings): letters, digits, {@code -} and
+     * {@code _}, surrounding whitespace ignored. Required.
+     *
+     * @throws ChatConfigurationException (setting {@code appId}) if it is null, empty or not a
+     *     Pylon app id
      */
-    public Builder appId(String appId, String setting) {
-      this.appId = appId == null ? null : appId.strip();
-      this.appIdSetting = setting;
+    public Builder appId(String appId) {
+      this.appId = checkedAppId(appId);
       return this;
     }
 
@@ -267,19 +369,12 @@ public final class PylonChatWidget {
 
     /**
      * The widget base URL the app id is appended to (default {@value #DEFAULT_WIDGET_URL});
-     * an absolute http(s) URL. A missing trailing {@code /} is added.
+     * an absolute http(s) URL without query or fragment. A missing trailing {@code /} is added.
+     *
+     * @throws ChatConfigurationException (setting {@code widgetUrl}) if it is not such a URL
      */
     public Builder widgetUrl(String widgetUrl) {
-      return widgetUrl(widgetUrl, "widgetUrl");
-    }
-
-    /**
-     * The widget base URL; {@code setting} names where it came from (e.g.
-     * {@code pylon.chat.widget-url}) in error messages.
-     */
-    public Builder widgetUrl(String widgetUrl, String setting) {
-      this.widgetUrl = widgetUrl;
-      this.widgetUrlSetting = setting;
+      this.widgetUrl = normalizedWidgetUrl(widgetUrl);
       return this;
     }
 
@@ -295,14 +390,8 @@ public final class PylonChatWidget {
      * @throws ChatConfigurationException naming the setting that is missing or wrong
      */
     public PylonChatWidget build() {
-      if (appId == null || appId.isEmpty()) {
-        throw new ChatConfigurationException(appIdSetting, "is not set",
-            "Set it to the app id from Pylon's in-app chat settings");
-      }
-      if (!APP_ID.matcher(appId).matches()) {
-        throw new ChatConfigurationException(appIdSetting,
-            "is not a Pylon app id (only letters, digits, - and _ are allowed, at most 128)",
-            "Copy the app id from Pylon's in-app chat settings, for example 8c3f2f6e-1b2a-4c1e-9f3d-2a6b7c8d9e0f");
+      if (appId == null) {
+        throw new ChatConfigurationException("appId", "is not set", APP_ID_FIX);
       }
       if (secret == null && !withoutVerification) {
         throw new ChatConfigurationException("identity secret", "is not set",
@@ -317,10 +406,11 @@ public final class PylonChatWidget {
       if (anonymous == null) {
         throw new ChatConfigurationException("anonymousVisitors", "is null", "Use NOTHING or WIDGET");
       }
-      return new PylonChatWidget(this, normalizedWidgetUrl(widgetUrl, widgetUrlSetting));
+      return new PylonChatWidget(this, widgetUrl);
     }
 
-    private static String normalizedWidgetUrl(String url, String setting) {
+    private static String normalizedWidgetUrl(String url) {
+      String setting = "widgetUrl";
       String fix = "Leave it unset for " + DEFAULT_WIDGET_URL + ", or give an absolute http(s) URL";
       if (url == null || url.isBlank()) {
         throw new ChatConfigurationException(setting, "is empty", fix);

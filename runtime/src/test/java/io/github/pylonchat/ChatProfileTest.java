@@ -30,6 +30,24 @@ class ChatProfileTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"victim\ud800@example.com", "victim\udc00@example.com", "victim@example.com\udbff",
+      "\udc00\ud800@example.com", "a\ud83d\ud83d\ude00@example.com"})
+  void anEmailWithAnUnpairedSurrogateIsRejectedLikeABlankOneWithoutQuotingIt(String email) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ChatProfile.of(email, "Ada"));
+    assertEquals("the chat email contains an unpaired surrogate (half of a UTF-16 surrogate pair, which has no"
+        + " UTF-8 form), so it cannot be signed exactly as it is shown: fix where the email is read or stored",
+        e.getMessage());
+  }
+
+  @Test
+  void surrogatePairsInTheEmailAndLoneSurrogatesElsewhereAreKept() {
+    ChatProfile profile = new ChatProfile("zo\u00eb\ud83d\ude00@example.com", "Ada\ud800", null, "\udc00", "x\ud800");
+    assertEquals("zo\u00eb\ud83d\ude00@example.com", profile.email());
+    assertEquals("Ada\ud800", profile.name());
+    assertEquals("\udc00", profile.accountId());
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"https://cdn.example.com/a.png", "http://example.com/a?size=64", "HTTPS://EXAMPLE.COM/x"})
   void httpAndHttpsAvatarUrlsAreAccepted(String url) {
     assertDoesNotThrow(() -> new ChatProfile("a@example.com", null, url, null, null));

@@ -1,5 +1,6 @@
 package io.github.pylonchat;
 
+import io.github.pylonchat.testing.ReferenceHmac;
 import io.github.pylonchat.testing.TestVector;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.security.Security;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -72,15 +74,69 @@ class EmailHasherTest {
   }
 
   @Test
+  void anEmailWithAnUnpairedSurrogateIsNeverHashedOrVerified() {
+    // String.getBytes writes '?' for it: both would have had the hash of "victim?@example.com".
+    String victimHash = hasher.hash("victim?@example.com");
+    assertEquals(ReferenceHmac.emailHash("victim?@example.com"), victimHash);
+    for (String email : new String[] {"victim\ud800@example.com", "victim\udfff@example.com", "victim@example.com\ud800"}) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> hasher.hash(email));
+      assertEquals("the email contains an unpaired surrogate (half of a UTF-16 surrogate pair, which has no UTF-8"
+          + " form), so it cannot be signed exactly as it is shown: fix where the email is read or stored",
+          e.getMessage());
+      assertThrows(IllegalArgumentException.class, () -> hasher.verify(email, victimHash));
+    }
+    assertEquals(ReferenceHmac.emailHash("\ud83d\ude00@example.com"), hasher.hash("\ud83d\ude00@example.com"));
+  }
+
+  @Test
   void toStringShowsNoKeyMaterial() {
     assertFalse(hasher.toString().contains("0011"));
     assertTrue(hasher.toString().contains("redacted"));
   }
 
   @Test
+  void theHmacIsDoneByTheFirstConfiguredSecurityProvider() {
+    CountingHmacProvider fips = new CountingHmacProvider("TestFips", true);
+    EmailHasher fromProvider;
+    Security.insertProviderAt(fips, 1);
+    try {
+      fromProvider = IdentitySecret.ofHex(TestVector.SECRET_HEX).hasher();
+    } finally {
+      Security.removeProvider(fips.getName());
+    }
+    int macsMade = fips.macsMade.get();
+    int hmacsDone = fips.hmacsDone.get();
+
+    assertEquals(TestVector.EMAIL_HASH, fromProvider.hash(TestVector.EMAIL));
+    assertTrue(fromProvider.verify(TestVector.EMAIL, TestVector.EMAIL_HASH));
+
+    assertEquals(hmacsDone + 2, fips.hmacsDone.get(), "HMACs done by the provider");
+    assertEquals(macsMade, fips.macsMade.get(), "a cloneable Mac is cloned, not looked up again");
+    assertTrue(fromProvider.toString().contains("TestFips"), fromProvider.toString());
+  }
+
+  @Test
+  void aProviderWhoseMacCannotBeClonedGetsANewMacFromThatSameProviderPerCall() throws Exception {
+    CountingHmacProvider notCloneable = new CountingHmacProvider("TestNotCloneable", false);
+    EmailHasher fallback = new EmailHasher(HexFormat.of().parseHex(TestVector.SECRET_HEX),
+        Mac.getInstance("HmacSHA256", notCloneable));
+    int macsMade = notCloneable.macsMade.get();
+
+    assertEquals(TestVector.EMAIL_HASH, fallback.hash(TestVector.EMAIL));
+    assertTrue(fallback.verify(TestVector.EMAIL, TestVector.EMAIL_HASH));
+    assertFalse(fallback.verify("other@example.com", TestVector.EMAIL_HASH));
+
+    assertEquals(macsMade + 3, notCloneable.macsMade.get());
+    assertManyThreadsGetCorrectHashes(fallback, 8, 500);
+  }
+
+  @Test
   void manyThreadsHashingDistinctEmailsAtOnceAllGetCorrectHashes() throws Exception {
-    int threads = 16;
-    int perThread = 2_000;
+    assertManyThreadsGetCorrectHashes(hasher, 16, 2_000);
+  }
+
+  private static void assertManyThreadsGetCorrectHashes(EmailHasher hasher, int threads, int perThread)
+      throws Exception {
     byte[] key = HexFormat.of().parseHex(TestVector.SECRET_HEX);
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     CountDownLatch start = new CountDownLatch(1);

@@ -5,20 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class IdentitySecretTest {
   private static final String SECRET = "9f8e7d6c5b4a39281706f5e4d3c2b1a09f8e7d6c5b4a39281706f5e4d3c2b1a0";
   private static final String HASH_OF_USER = IdentitySecret.ofHex(SECRET).hasher().hash("user@example.com");
-
-  @TempDir Path dir;
 
   @Test
   void surroundingWhitespaceSuchAsATrailingNewlineIsIgnored() {
@@ -38,13 +31,52 @@ class IdentitySecretTest {
     "9f8e7d6c5b4a39281706f5e4d3c2b1a09f8e7d6c5b4a39281706f5e4d3c2b1a\u00e9"
   })
   void everyBadSecretFormIsRejectedWithoutEchoingIt(String bad) {
-    ChatConfigurationException e = assertThrows(ChatConfigurationException.class,
-        () -> IdentitySecret.ofHex(bad, "PYLON_IDENTITY_SECRET"));
-    assertEquals("PYLON_IDENTITY_SECRET", e.setting());
-    assertTrue(e.getMessage().startsWith("PYLON_IDENTITY_SECRET "), e.getMessage());
+    ChatConfigurationException e = assertThrows(ChatConfigurationException.class, () -> IdentitySecret.ofHex(bad));
+    assertEquals("identity secret", e.setting());
+    assertTrue(e.getMessage().startsWith("identity secret "), e.getMessage());
     assertFalse(e.fix().isBlank());
     assertNoSecretIn(e.getMessage(), bad);
     assertNoSecretIn(String.valueOf(e), bad);
+  }
+
+  @ParameterizedTest(name = "[{index}] {0}")
+  @ValueSource(strings = {
+    "\uff10", // fullwidth zero, FF10..FF19 and FF21..FF26 are fullwidth 0-9 and A-F
+    "\uff21", // fullwidth A
+    "\uff46", // fullwidth f
+    "\u0660", // Arabic-Indic zero
+    "\u06f9", // extended Arabic-Indic nine
+    "\u0966", // Devanagari zero
+    "\u09e7", // Bengali one
+  })
+  void onlyAsciiHexDigitsAreHexDigits(String digit) {
+    // Character.digit(c, 16) takes these as digits: the secret would have been decoded to bytes
+    // nobody copied from Pylon.
+    String secret = SECRET.substring(0, 10) + digit + SECRET.substring(11);
+    ChatConfigurationException e = assertThrows(ChatConfigurationException.class, () -> IdentitySecret.ofHex(secret));
+    assertEquals("identity secret is not a hex string: the character at position 11 is not 0-9 or a-f. Use the"
+        + " secret exactly as Pylon shows it, without quotes, a 0x prefix or spaces inside", e.getMessage());
+    assertNoSecretIn(e.getMessage(), secret);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {2, 16, 30})
+  void aSecretOfFewerThanSixteenBytesIsTooShortToBePylons(int hexDigits) {
+    String shortSecret = SECRET.substring(0, hexDigits);
+    ChatConfigurationException e = assertThrows(ChatConfigurationException.class, () -> IdentitySecret.ofHex(shortSecret));
+    assertEquals("identity secret", e.setting());
+    assertEquals("has only " + hexDigits + " hex digits, too few for Pylon's identity secret (at least 32, that is"
+        + " 16 bytes)", e.problem());
+    assertEquals("The secret was probably cut off, or it is another value; copy the whole identity secret from"
+        + " Pylon's in-app chat settings", e.fix());
+    assertNoSecretIn(e.getMessage(), shortSecret);
+  }
+
+  @Test
+  void sixteenBytesAreEnoughAndBothCasesAreTheSameDigits() {
+    String sixteenBytes = "0123456789abcdef0123456789ABCDEF";
+    assertEquals(IdentitySecret.ofHex(sixteenBytes.toLowerCase()).hasher().hash("user@example.com"),
+        IdentitySecret.ofHex(sixteenBytes).hasher().hash("user@example.com"));
   }
 
   @Test
@@ -61,57 +93,6 @@ class IdentitySecretTest {
     assertEquals("IdentitySecret[redacted]", secret.toString());
     assertNoSecretIn(secret.toString(), SECRET);
     assertNoSecretIn(secret.hasher().toString(), SECRET);
-  }
-
-  @Test
-  void readsTheSecretFromTheEnvironmentVariable() {
-    Optional<IdentitySecret> secret = IdentitySecret.fromEnvironment(Map.of("PYLON_IDENTITY_SECRET", SECRET));
-    assertEquals(HASH_OF_USER, secret.orElseThrow().hasher().hash("user@example.com"));
-  }
-
-  @Test
-  void readsTheSecretFromTheFileNamedByTheFileVariable() throws Exception {
-    Path file = Files.writeString(dir.resolve("pylon-secret"), SECRET + "\n");
-    Optional<IdentitySecret> secret =
-        IdentitySecret.fromEnvironment(Map.of("PYLON_IDENTITY_SECRET_FILE", file.toString()));
-    assertEquals(HASH_OF_USER, secret.orElseThrow().hasher().hash("user@example.com"));
-  }
-
-  @Test
-  void noVariableMeansNoSecret() {
-    assertTrue(IdentitySecret.fromEnvironment(Map.of()).isEmpty());
-    assertTrue(IdentitySecret.fromEnvironment(Map.of("PYLON_IDENTITY_SECRET", " ")).isEmpty());
-  }
-
-  @Test
-  void bothVariablesSetIsAClearError() throws Exception {
-    Path file = Files.writeString(dir.resolve("pylon-secret"), SECRET);
-    ChatConfigurationException e = assertThrows(ChatConfigurationException.class,
-        () -> IdentitySecret.fromEnvironment(
-            Map.of("PYLON_IDENTITY_SECRET", SECRET, "PYLON_IDENTITY_SECRET_FILE", file.toString())));
-    assertEquals("PYLON_IDENTITY_SECRET and PYLON_IDENTITY_SECRET_FILE are both set. "
-        + "Set only one of them, so it is clear which secret is used", e.getMessage());
-    assertNoSecretIn(e.getMessage(), SECRET);
-  }
-
-  @Test
-  void unreadableSecretFileNamesTheFileAndTheVariable() {
-    Path missing = dir.resolve("missing-secret");
-    ChatConfigurationException e = assertThrows(ChatConfigurationException.class,
-        () -> IdentitySecret.fromEnvironment(Map.of("PYLON_IDENTITY_SECRET_FILE", missing.toString())));
-    assertEquals("PYLON_IDENTITY_SECRET_FILE", e.setting());
-    assertTrue(e.getMessage().contains(missing.toString()) && e.getMessage().contains("cannot be read"), e.getMessage());
-  }
-
-  @Test
-  void badSecretInAFileIsRejectedWithoutEchoingIt() throws Exception {
-    String bad = SECRET.substring(3);
-    Path file = Files.writeString(dir.resolve("pylon-secret"), bad);
-    ChatConfigurationException e = assertThrows(ChatConfigurationException.class,
-        () -> IdentitySecret.fromEnvironment(Map.of("PYLON_IDENTITY_SECRET_FILE", file.toString())));
-    assertTrue(e.getMessage().startsWith("PYLON_IDENTITY_SECRET_FILE (file " + file + ") has an odd number"),
-        e.getMessage());
-    assertNoSecretIn(e.getMessage(), bad);
   }
 
   private static String message(String secret) {

@@ -184,15 +184,45 @@ class PylonChatWidgetTest {
   void specialCharactersAreEscapedInsideTheJsonStringAndReadBackIdentical(String what, String text, String escaped) {
     String name = "a" + text + "b";
     String accountId = text + "-id";
-    String html = widget.render(new Member("x" + text + "@example.com", name, null, accountId, null), null);
+    // An email with a lone surrogate is refused (see below); names and ids keep them, escaped.
+    String email = "x" + (isLoneSurrogate(text) ? "" : text) + "@example.com";
+    String html = widget.render(new Member(email, name, null, accountId, null), null);
 
     assertTrue(html.contains(",\"name\":\"a" + escaped + "b\","), () -> what + " not escaped as " + escaped + " in " + html);
     assertTrue(html.chars().allMatch(c -> c == '\n' || c >= 0x20 && c < 0x7f), "output is printable ASCII");
     Map<String, String> read = settingsOf(html, null);
     assertEquals(name, read.get("name"));
     assertEquals(accountId, read.get("account_id"));
-    assertEquals("x" + text + "@example.com", read.get("email"));
+    assertEquals(email, read.get("email"));
     assertEquals(ReferenceHmac.emailHash(read.get("email")), read.get("email_hash"));
+  }
+
+  private static boolean isLoneSurrogate(String text) {
+    return text.codePoints().anyMatch(c -> c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"victim\ud800@example.com", "victim\udfff@example.com", "victim@example.com\ud83d",
+      "\ude00\ud83d@example.com"})
+  void anEmailWithALoneSurrogateIsRefusedAndNothingIsWritten(String email) {
+    // String.getBytes would sign "victim?@example.com" in its place: that user's hash.
+    StringBuilder out = new StringBuilder();
+
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> widget.render(new Member(email, "Victim", null, null, null), null, out));
+
+    assertEquals("the chat email contains an unpaired surrogate (half of a UTF-16 surrogate pair, which has no"
+        + " UTF-8 form), so it cannot be signed exactly as it is shown: fix where the email is read or stored",
+        e.getMessage());
+    assertEquals("", out.toString());
+  }
+
+  @Test
+  void aNameWithALoneSurrogateIsStillWrittenEscaped() {
+    String html = widget.render(ChatProfile.of("ada@example.com", "Ada\ud800"), null);
+
+    assertTrue(html.contains("\"name\":\"Ada\\ud800\""), html);
+    assertEquals("Ada\ud800", settingsOf(html, null).get("name"));
   }
 
   @Test
@@ -264,6 +294,55 @@ class PylonChatWidgetTest {
     widget.render(new Staff("a@example.com", null), "n0nce", out);
 
     assertEquals("<p>before</p>" + widget.render(new Staff("a@example.com", null), "n0nce"), out.toString());
+  }
+
+  @Test
+  void settingsJsonIsTheChatSettingsObjectOfTheScript() {
+    Member ada = new Member("ada@example.com", "Ada \"</script>", "https://cdn.example.com/ada.png", "acme", "u-1");
+
+    String json = widget.settingsJson(ada).orElseThrow();
+
+    assertEquals("{\"app_id\":\"" + APP_ID + "\",\"email\":\"ada@example.com\",\"name\":\"Ada \\\"\\u003c/script\\u003e\","
+        + "\"avatar_url\":\"https://cdn.example.com/ada.png\",\"account_id\":\"acme\",\"account_external_id\":\"u-1\","
+        + "\"email_hash\":\"" + ReferenceHmac.emailHash("ada@example.com") + "\"}", json);
+    assertTrue(widget.render(ada, "n0nce").startsWith(
+        "<script nonce=\"n0nce\">window.pylon={\"chat_settings\":" + json + "};</script>\n"));
+    assertEquals(settingsOf(widget.render(ada, null), null), js.jsonObject(json));
+  }
+
+  @Test
+  void settingsJsonIsEmptyForALoggedOutVisitorAndTheAppIdAloneWhenAnonymousVisitorsGetTheWidget() {
+    PylonChatWidget open = PylonChatWidget.builder().appId(APP_ID)
+        .identitySecret(IdentitySecret.ofHex(TestVector.SECRET_HEX))
+        .anonymousVisitors(AnonymousVisitors.WIDGET).build();
+
+    assertEquals(Optional.empty(), widget.settingsJson(null));
+    assertEquals(Optional.of("{\"app_id\":\"" + APP_ID + "\"}"), open.settingsJson(null));
+  }
+
+  @Test
+  void settingsJsonWithoutIdentityVerificationHasNoEmailHash() {
+    PylonChatWidget unverified = PylonChatWidget.builder().appId(APP_ID).withoutIdentityVerification().build();
+
+    assertEquals(settings("app_id", APP_ID, "email", "ada@example.com", "name", "Ada"),
+        js.jsonObject(unverified.settingsJson(ChatProfile.of("ada@example.com", "Ada")).orElseThrow()));
+  }
+
+  @Test
+  void settingsJsonRefusesWhatRenderRefuses() {
+    assertThrows(IllegalArgumentException.class, () -> widget.settingsJson("ada@example.com"));
+    assertThrows(IllegalArgumentException.class, () -> widget.settingsJson(new Visitor("a@example.com", "A")));
+    assertThrows(IllegalArgumentException.class, () -> widget.settingsJson(new Staff(" ", null)));
+    assertThrows(IllegalArgumentException.class,
+        () -> widget.settingsJson(new Member("victim\ud800@example.com", null, null, null, null)));
+  }
+
+  @Test
+  void settingsJsonKeepsLoneSurrogatesInNamesAsValidJson() {
+    String json = widget.settingsJson(ChatProfile.of("ada@example.com", "\udc00Ada\ud800")).orElseThrow();
+
+    assertTrue(json.contains("\"name\":\"\\udc00Ada\\ud800\""), json);
+    assertEquals("\udc00Ada\ud800", js.jsonObject(json).get("name"));
   }
 
   @Test
@@ -340,22 +419,37 @@ class PylonChatWidgetTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"abc</script>", "app id", "\"", "-leading-dash", "x\u2028y"})
-  void anAppIdWithCharactersPylonDoesNotUseIsRejectedNamingTheSetting(String appId) {
+  void anAppIdWithCharactersPylonDoesNotUseIsRejectedWhenItIsSet(String appId) {
     ChatConfigurationException e = assertThrows(ChatConfigurationException.class,
-        () -> PylonChatWidget.builder().appId(appId, "pylon.chat.app-id").withoutIdentityVerification().build());
+        () -> PylonChatWidget.builder().appId(appId));
 
-    assertEquals("pylon.chat.app-id", e.setting());
-    assertEquals("pylon.chat.app-id is not a Pylon app id (only letters, digits, - and _ are allowed, at most"
+    assertEquals("appId", e.setting());
+    assertEquals("appId is not a Pylon app id (only letters, digits, - and _ are allowed, at most"
         + " 128). Copy the app id from Pylon's in-app chat settings, for example"
         + " 8c3f2f6e-1b2a-4c1e-9f3d-2a6b7c8d9e0f", e.getMessage());
   }
 
   @Test
-  void aBlankAppIdIsReportedAsNotSet() {
+  void aCallerReportsTheProblemUnderItsOwnSettingsName() {
     ChatConfigurationException e = assertThrows(ChatConfigurationException.class,
-        () -> PylonChatWidget.builder().appId("   ", "PYLON_APP_ID").withoutIdentityVerification().build());
+        () -> PylonChatWidget.builder().appId("app id"));
 
-    assertEquals("PYLON_APP_ID is not set. Set it to the app id from Pylon's in-app chat settings", e.getMessage());
+    ChatConfigurationException relabelled = e.withSetting("pylon.chat.app-id");
+
+    assertEquals("pylon.chat.app-id", relabelled.setting());
+    assertEquals(e.problem(), relabelled.problem());
+    assertEquals(e.fix(), relabelled.fix());
+    assertEquals("pylon.chat.app-id is not a Pylon app id (only letters, digits, - and _ are allowed, at most"
+        + " 128). Copy the app id from Pylon's in-app chat settings, for example"
+        + " 8c3f2f6e-1b2a-4c1e-9f3d-2a6b7c8d9e0f", relabelled.getMessage());
+  }
+
+  @Test
+  void aBlankAppIdIsReportedAsEmpty() {
+    ChatConfigurationException e = assertThrows(ChatConfigurationException.class,
+        () -> PylonChatWidget.builder().appId("   "));
+
+    assertEquals("appId is empty. Set it to the app id from Pylon's in-app chat settings", e.getMessage());
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.github.pylonchat.cli;
 
 import io.github.pylonchat.ChatConfigurationException;
+import io.github.pylonchat.ChatEnvironment;
 import io.github.pylonchat.EmailHasher;
 import io.github.pylonchat.IdentitySecret;
 import java.io.PrintStream;
@@ -63,11 +64,7 @@ public final class PylonChatCli {
     }
     EmailHasher hasher;
     try {
-      hasher = IdentitySecret.fromEnvironment(env)
-          .orElseThrow(() -> new ChatConfigurationException(
-              IdentitySecret.ENV_SECRET, "is not set (nor " + IdentitySecret.ENV_SECRET_FILE + ")",
-              "Export it with the hex identity secret from Pylon's in-app chat settings"))
-          .hasher();
+      hasher = ChatEnvironment.of(env).identitySecret().hasher();
     } catch (ChatConfigurationException e) {
       err.println("pylon-chat: " + e.getMessage());
       return USAGE;

@@ -68,7 +68,9 @@ class PylonChatCliTest {
     assertEquals(2, r.status());
     assertEquals("", r.out());
     assertOneLine(r.err());
-    assertTrue(r.err().contains("PYLON_IDENTITY_SECRET is not set"), r.err());
+    assertEquals("pylon-chat: PYLON_IDENTITY_SECRET is not set (nor PYLON_IDENTITY_SECRET_FILE). Set it to the hex"
+        + " identity secret from Pylon's in-app chat settings, or PYLON_IDENTITY_SECRET_FILE to the path of a file"
+        + " that contains it", r.err().strip());
   }
 
   @Test

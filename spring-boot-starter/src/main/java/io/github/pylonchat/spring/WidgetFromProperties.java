@@ -1,10 +1,14 @@
 package io.github.pylonchat.spring;
 
 import io.github.pylonchat.ChatConfigurationException;
+import io.github.pylonchat.ChatEnvironment;
 import io.github.pylonchat.IdentitySecret;
 import io.github.pylonchat.PylonChatWidget;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.core.env.PropertyResolver;
@@ -12,8 +16,10 @@ import org.springframework.util.StringUtils;
 
 /**
  * Builds the {@link PylonChatWidget} from {@code pylon.chat.*}, falling back to the environment
- * variables {@code PYLON_APP_ID} and {@code PYLON_IDENTITY_SECRET(_FILE)}. Every error is a
- * {@link ChatConfigurationException} naming the property (or variable) it came from.
+ * variables {@code PYLON_APP_ID} and {@code PYLON_IDENTITY_SECRET(_FILE)}. The rules for those
+ * live in the runtime's {@link ChatEnvironment}: this class hands it the variables with the
+ * properties in their place, and reports each error under the property (or variable) the value
+ * came from.
  */
 final class WidgetFromProperties {
   static final String APP_ID = PylonChatProperties.PREFIX + ".app-id";
@@ -30,64 +36,94 @@ final class WidgetFromProperties {
    *     looked up (Spring's environment includes the process environment)
    */
   static PylonChatWidget build(PylonChatProperties properties, PropertyResolver environment) {
-    PylonChatWidget.Builder builder = PylonChatWidget.builder()
-        .widgetUrl(properties.getWidgetUrl(), WIDGET_URL)
-        .anonymousVisitors(properties.getAnonymous());
-    appId(properties, environment, builder);
-    identitySecret(properties, environment, builder);
+    Map<String, String> variables = variables(properties, environment);
+    ChatEnvironment chat = ChatEnvironment.of(variables);
+    PylonChatWidget.Builder builder = PylonChatWidget.builder().anonymousVisitors(properties.getAnonymous());
+    reportedAs(WIDGET_URL, () -> builder.widgetUrl(properties.getWidgetUrl()));
+
+    String appIdSource = properties.getAppId() != null ? APP_ID
+        : variables.containsKey(PylonChatWidget.ENV_APP_ID) ? PylonChatWidget.ENV_APP_ID
+        : APP_ID + " (or " + PylonChatWidget.ENV_APP_ID + ")";
+    if (properties.getAppId() != null && properties.getAppId().isBlank()) {
+      UnsetPlaceholders.check(environment, APP_ID, "the app id from Pylon's in-app chat settings");
+    }
+    builder.appId(reportedAs(appIdSource, chat::appId));
+
+    if (!properties.isIdentityVerification()) {
+      withoutIdentityVerification(variables, properties, builder);
+    } else if (properties.getIdentitySecret() != null) {
+      builder.identitySecret(reportedAs(IDENTITY_SECRET, chat::identitySecret));
+    } else {
+      boolean inVariables = variables.containsKey(IdentitySecret.ENV_SECRET)
+          || variables.containsKey(IdentitySecret.ENV_SECRET_FILE);
+      try {
+        builder.identitySecret(chat.identitySecret());
+      } catch (ChatConfigurationException e) {
+        if (inVariables) {
+          throw e; // names the variable that is wrong
+        }
+        // Set nowhere: the runtime's words for the property as well, and the starter's opt-out.
+        throw new ChatConfigurationException(IDENTITY_SECRET + " (or " + IdentitySecret.ENV_SECRET + ")",
+            e.problem(), e.fix() + "; for local development without a secret, set " + IDENTITY_VERIFICATION + "=false");
+      }
+    }
     return builder.build();
   }
 
-  private static void appId(PylonChatProperties properties, PropertyResolver environment,
-      PylonChatWidget.Builder builder) {
-    if (properties.getAppId() != null) {
-      builder.appId(properties.getAppId(), APP_ID);
-      return;
+  /**
+   * The three variables of {@link ChatEnvironment}, each from its {@code pylon.chat.*} property
+   * when that is set (the identity-secret property then hides both secret variables), else from
+   * the environment.
+   */
+  private static Map<String, String> variables(PylonChatProperties properties, PropertyResolver environment) {
+    Map<String, String> variables = new HashMap<>();
+    putIfSet(variables, PylonChatWidget.ENV_APP_ID, properties.getAppId() != null ? properties.getAppId()
+        : environment.getProperty(PylonChatWidget.ENV_APP_ID));
+    if (properties.getIdentitySecret() != null) {
+      variables.put(IdentitySecret.ENV_SECRET, properties.getIdentitySecret());
+    } else {
+      putIfSet(variables, IdentitySecret.ENV_SECRET, environment.getProperty(IdentitySecret.ENV_SECRET));
+      putIfSet(variables, IdentitySecret.ENV_SECRET_FILE, environment.getProperty(IdentitySecret.ENV_SECRET_FILE));
     }
-    String fromEnvironment = environment.getProperty(PylonChatWidget.ENV_APP_ID);
-    if (fromEnvironment == null) {
-      throw new ChatConfigurationException(APP_ID,
-          "is not set (nor the environment variable " + PylonChatWidget.ENV_APP_ID + ")",
-          "Set " + APP_ID + " (or " + PylonChatWidget.ENV_APP_ID
-              + ") to the app id from Pylon's in-app chat settings");
-    }
-    builder.appId(fromEnvironment, PylonChatWidget.ENV_APP_ID);
+    return variables;
   }
 
-  private static void identitySecret(PylonChatProperties properties, PropertyResolver environment,
+  private static void withoutIdentityVerification(Map<String, String> variables, PylonChatProperties properties,
       PylonChatWidget.Builder builder) {
-    Map<String, String> secretVariables = new HashMap<>();
-    for (String name : new String[] {IdentitySecret.ENV_SECRET, IdentitySecret.ENV_SECRET_FILE}) {
-      String value = environment.getProperty(name);
-      if (StringUtils.hasText(value)) {
-        secretVariables.put(name, value);
+    List<String> sources = new ArrayList<>();
+    if (StringUtils.hasText(properties.getIdentitySecret())) {
+      sources.add(IDENTITY_SECRET);
+    } else {
+      for (String name : List.of(IdentitySecret.ENV_SECRET, IdentitySecret.ENV_SECRET_FILE)) {
+        if (StringUtils.hasText(variables.get(name))) {
+          sources.add(name);
+        }
       }
     }
-    String property = properties.getIdentitySecret();
-    if (!properties.isIdentityVerification()) {
-      if (StringUtils.hasText(property) || !secretVariables.isEmpty()) {
-        String source = StringUtils.hasText(property) ? IDENTITY_SECRET
-            : String.join(" and ", secretVariables.keySet());
-        throw new ChatConfigurationException(IDENTITY_VERIFICATION,
-            "is false although an identity secret is configured (" + source + ")",
-            "Remove " + IDENTITY_VERIFICATION + "=false so that users are verified with the secret,"
-                + " or remove the secret");
-      }
-      logger.warn("Pylon chat runs WITHOUT identity verification (" + IDENTITY_VERIFICATION
-          + "=false): no email_hash is rendered, so Pylon cannot verify who is chatting and users"
-          + " cannot see their earlier chats. Use this only for local development.");
-      builder.withoutIdentityVerification();
-    } else if (property != null) {
-      builder.identitySecret(IdentitySecret.ofHex(property, IDENTITY_SECRET));
-    } else {
-      builder.identitySecret(IdentitySecret.fromEnvironment(secretVariables).orElseThrow(() ->
-          new ChatConfigurationException(IDENTITY_SECRET,
-              "is not set (nor the environment variable " + IdentitySecret.ENV_SECRET + " or "
-                  + IdentitySecret.ENV_SECRET_FILE + ")",
-              "Set " + IDENTITY_SECRET + " (environment variable PYLON_CHAT_IDENTITY_SECRET) or "
-                  + IdentitySecret.ENV_SECRET + " to the hex identity secret from Pylon's in-app chat"
-                  + " settings, or " + IdentitySecret.ENV_SECRET_FILE + " to a file that contains it;"
-                  + " for local development without a secret, set " + IDENTITY_VERIFICATION + "=false")));
+    if (!sources.isEmpty()) {
+      throw new ChatConfigurationException(IDENTITY_VERIFICATION,
+          "is false although an identity secret is configured (" + String.join(" and ", sources) + ")",
+          "Remove " + IDENTITY_VERIFICATION + "=false so that users are verified with the secret,"
+              + " or remove the secret");
+    }
+    logger.warn("Pylon chat runs WITHOUT identity verification (" + IDENTITY_VERIFICATION
+        + "=false): no email_hash is rendered, so Pylon cannot verify who is chatting and users"
+        + " cannot see their earlier chats. Use this only for local development.");
+    builder.withoutIdentityVerification();
+  }
+
+  private static void putIfSet(Map<String, String> variables, String name, String value) {
+    if (value != null) {
+      variables.put(name, value);
+    }
+  }
+
+  /** {@code step}'s result, or its configuration error reported under {@code setting}. */
+  private static <T> T reportedAs(String setting, Supplier<T> step) {
+    try {
+      return step.get();
+    } catch (ChatConfigurationException e) {
+      throw e.withSetting(setting);
     }
   }
 }

@@ -28,7 +28,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 @ExtendWith(OutputCaptureExtension.class)
 class PylonChatStartupFailureTest {
   /** Looks like a real secret, so a leak of any part of it would be found. */
-  private static final String SECRET_PART = "c0ffee15600dc0ffee15600d";
+  private static final String SECRET_PART = "c0ffee15600d".repeat(5) + "c0ff"; // 64 hex digits, as Pylon's
 
   @TempDir
   static Path dir;
@@ -50,9 +50,13 @@ class PylonChatStartupFailureTest {
     String appId = "pylon.chat.app-id=app";
     return Stream.of(
         of("missing app id", Map.of(),
-            "pylon.chat.app-id is not set (nor the environment variable PYLON_APP_ID)",
-            "Set pylon.chat.app-id (or PYLON_APP_ID) to the app id from Pylon's in-app chat settings",
+            "pylon.chat.app-id (or PYLON_APP_ID) is not set.",
+            "Set it to the app id from Pylon's in-app chat settings.",
             "pylon.chat.identity-secret=" + SECRET_PART),
+        of("empty app id", Map.of(),
+            "pylon.chat.app-id is empty.",
+            "Set it to the app id from Pylon's in-app chat settings.",
+            "pylon.chat.app-id=", "pylon.chat.identity-secret=" + SECRET_PART),
         of("malformed app id", Map.of(),
             "pylon.chat.app-id is not a Pylon app id",
             "Copy the app id from Pylon's in-app chat settings",
@@ -61,19 +65,30 @@ class PylonChatStartupFailureTest {
             "PYLON_APP_ID is not a Pylon app id",
             "Copy the app id from Pylon's in-app chat settings"),
         of("missing secret", Map.of(),
-            "pylon.chat.identity-secret is not set (nor the environment variable PYLON_IDENTITY_SECRET or PYLON_IDENTITY_SECRET_FILE)",
-            "set pylon.chat.identity-verification=false",
+            "pylon.chat.identity-secret (or PYLON_IDENTITY_SECRET) is not set (nor PYLON_IDENTITY_SECRET_FILE).",
+            "Set it to the hex identity secret from Pylon's in-app chat settings, or PYLON_IDENTITY_SECRET_FILE to the"
+                + " path of a file that contains it; for local development without a secret, set"
+                + " pylon.chat.identity-verification=false.",
             appId),
         of("empty secret", Map.of(),
             "pylon.chat.identity-secret is empty",
             "Copy the identity secret from Pylon's in-app chat settings",
             appId, "pylon.chat.identity-secret="),
         of("secret of odd length", Map.of(),
-            "pylon.chat.identity-secret has an odd number of hex digits (25)",
+            "pylon.chat.identity-secret has an odd number of hex digits (65)",
             "copy it again from Pylon's in-app chat settings",
             appId, "pylon.chat.identity-secret=" + SECRET_PART + "a"),
+        of("secret that is too short", Map.of(),
+            "pylon.chat.identity-secret has only 30 hex digits, too few for Pylon's identity secret (at least 32,"
+                + " that is 16 bytes)",
+            "copy the whole identity secret from Pylon's in-app chat settings",
+            appId, "pylon.chat.identity-secret=" + SECRET_PART.substring(0, 30)),
+        of("secret with a fullwidth digit", Map.of(),
+            "pylon.chat.identity-secret is not a hex string: the character at position 2 is not 0-9 or a-f",
+            "Use the secret exactly as Pylon shows it",
+            appId, "pylon.chat.identity-secret=c\uff10" + SECRET_PART.substring(2)),
         of("secret that is not hex", Map.of(),
-            "pylon.chat.identity-secret is not a hex string: the character at position 25 is not 0-9 or a-f",
+            "pylon.chat.identity-secret is not a hex string: the character at position 65 is not 0-9 or a-f",
             "Use the secret exactly as Pylon shows it",
             appId, "pylon.chat.identity-secret=" + SECRET_PART + "zz"),
         of("PYLON_CHAT_IDENTITY_SECRET that is not hex", Map.of("PYLON_CHAT_IDENTITY_SECRET", "0x" + SECRET_PART),
@@ -89,7 +104,7 @@ class PylonChatStartupFailureTest {
             "Point it at a readable file that contains only the hex identity secret",
             appId),
         of("PYLON_IDENTITY_SECRET_FILE with a secret of odd length", Map.of("PYLON_IDENTITY_SECRET_FILE", oddFile.toString()),
-            "PYLON_IDENTITY_SECRET_FILE (file " + oddFile + ") has an odd number of hex digits (25)",
+            "PYLON_IDENTITY_SECRET_FILE (file " + oddFile + ") has an odd number of hex digits (65)",
             "copy it again",
             appId),
         of("both PYLON_IDENTITY_SECRET and _FILE", Map.of("PYLON_IDENTITY_SECRET", SECRET_PART, "PYLON_IDENTITY_SECRET_FILE", oddFile.toString()),
@@ -135,7 +150,7 @@ class PylonChatStartupFailureTest {
     assertThat(output.getAll())
         .contains("APPLICATION FAILED TO START")
         .contains("The Pylon chat widget is not configured correctly: pylon.chat.identity-secret is not a hex"
-            + " string: the character at position 25 is not 0-9 or a-f.")
+            + " string: the character at position 65 is not 0-9 or a-f.")
         .contains("Use the secret exactly as Pylon shows it, without quotes, a 0x prefix or spaces inside.")
         .doesNotContain(SECRET_PART.substring(0, 8));
   }

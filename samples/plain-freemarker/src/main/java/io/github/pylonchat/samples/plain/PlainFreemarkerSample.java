@@ -6,6 +6,7 @@ import freemarker.template.Configuration;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
+import io.github.pylonchat.ChatEnvironment;
 import io.github.pylonchat.IdentitySecret;
 import io.github.pylonchat.PylonChatWidget;
 import io.github.pylonchat.freemarker.PylonChatDirective;
@@ -65,18 +66,23 @@ public final class PlainFreemarkerSample {
    * not set.
    */
   static PylonChatWidget widgetFrom(Map<String, String> env) {
-    String appId = env.get(PylonChatWidget.ENV_APP_ID);
-    if (appId == null || appId.isBlank()) {
+    ChatEnvironment environment = ChatEnvironment.of(env);
+    String appId = DEMO_APP_ID;
+    if (environment.hasAppId()) {
+      appId = environment.appId();
+    } else {
       LOG.log(Level.WARNING, "PYLON_APP_ID is not set: using the DEMO app id " + DEMO_APP_ID
           + ", which Pylon does not know. Set PYLON_APP_ID to your app id to see the chat.");
-      appId = DEMO_APP_ID;
     }
-    IdentitySecret secret = IdentitySecret.fromEnvironment(env).orElseGet(() -> {
+    IdentitySecret secret;
+    if (environment.hasIdentitySecret()) {
+      secret = environment.identitySecret();
+    } else {
       LOG.log(Level.WARNING, "PYLON_IDENTITY_SECRET is not set: using a public DEMO identity secret."
           + " Set PYLON_IDENTITY_SECRET (or PYLON_IDENTITY_SECRET_FILE) to your secret.");
-      return IdentitySecret.ofHex(DEMO_IDENTITY_SECRET);
-    });
-    return PylonChatWidget.builder().appId(appId, PylonChatWidget.ENV_APP_ID).identitySecret(secret).build();
+      secret = IdentitySecret.ofHex(DEMO_IDENTITY_SECRET);
+    }
+    return PylonChatWidget.builder().appId(appId).identitySecret(secret).build();
   }
 
   /**
@@ -123,6 +129,11 @@ public final class PlainFreemarkerSample {
       return;
     }
     exchange.getResponseHeaders().set("Content-Security-Policy", contentSecurityPolicy(nonce));
+    if (member != null) {
+      // The page carries the member's email_hash, which never expires: no shared cache or CDN may
+      // keep it and serve it to someone else.
+      exchange.getResponseHeaders().set("Cache-Control", "private, no-store");
+    }
     send(exchange, 200, "text/html", html.toString());
   }
 

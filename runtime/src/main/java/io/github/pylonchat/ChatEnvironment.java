@@ -1,0 +1,131 @@
+package io.github.pylonchat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The one place that reads pylon-chat's environment variables: {@code PYLON_APP_ID},
+ * {@code PYLON_IDENTITY_SECRET} and {@code PYLON_IDENTITY_SECRET_FILE}, from the process
+ * environment or from any map of them (an integration can pass its own settings under these
+ * names, and relabel the errors with {@link ChatConfigurationException#withSetting}).
+ *
+ * <p>The rules: a value's surrounding whitespace is ignored; a blank value is reported as empty
+ * unless the other secret variable is set; the secret comes from {@code PYLON_IDENTITY_SECRET} or
+ * from the file named by {@code PYLON_IDENTITY_SECRET_FILE} (a trailing newline is fine), never
+ * both. Every problem is a {@link ChatConfigurationException} that names the variable and the fix
+ * and never quotes the secret.
+ *
+ * <pre>{@code
+ * ChatEnvironment environment = ChatEnvironment.system();
+ * PylonChatWidget widget = PylonChatWidget.builder()
+ *     .appId(environment.appId())
+ *     .identitySecret(environment.identitySecret())
+ *     .build();
+ * }</pre>
+ */
+public final class ChatEnvironment {
+  private static final String APP_ID = PylonChatWidget.ENV_APP_ID;
+  private static final String SECRET = IdentitySecret.ENV_SECRET;
+  private static final String SECRET_FILE = IdentitySecret.ENV_SECRET_FILE;
+
+  private final Map<String, String> variables;
+
+  private ChatEnvironment(Map<String, String> variables) {
+    this.variables = variables;
+  }
+
+  /** The process environment ({@code System.getenv()}). */
+  public static ChatEnvironment system() {
+    return new ChatEnvironment(System.getenv());
+  }
+
+  /**
+   * The given variables, for example a test's map or an integration's view of its settings; read
+   * when a value is asked for. A null value counts as not set.
+   */
+  public static ChatEnvironment of(Map<String, String> variables) {
+    return new ChatEnvironment(variables);
+  }
+
+  /** Whether {@code PYLON_APP_ID} has a value that is not blank. */
+  public boolean hasAppId() {
+    return hasText(variables.get(APP_ID));
+  }
+
+  /**
+   * The Pylon app id from {@code PYLON_APP_ID}, stripped.
+   *
+   * @throws ChatConfigurationException if it is not set, empty, or not a Pylon app id
+   */
+  public String appId() {
+    try {
+      return PylonChatWidget.checkedAppId(variables.get(APP_ID));
+    } catch (ChatConfigurationException e) {
+      throw e.withSetting(APP_ID);
+    }
+  }
+
+  /**
+   * Whether {@code PYLON_IDENTITY_SECRET} or {@code PYLON_IDENTITY_SECRET_FILE} has a value that
+   * is not blank (the secret itself is not read or checked).
+   */
+  public boolean hasIdentitySecret() {
+    return hasText(variables.get(SECRET)) || hasText(variables.get(SECRET_FILE));
+  }
+
+  /**
+   * The identity secret from {@code PYLON_IDENTITY_SECRET} or from the file named by
+   * {@code PYLON_IDENTITY_SECRET_FILE}.
+   *
+   * @throws ChatConfigurationException if neither or both are set, the file cannot be read, or
+   *     the secret is malformed
+   */
+  public IdentitySecret identitySecret() {
+    String value = variables.get(SECRET);
+    String file = variables.get(SECRET_FILE);
+    if (hasText(value) && hasText(file)) {
+      throw new ChatConfigurationException(SECRET + " and " + SECRET_FILE, "are both set",
+          "Set only one of them, so it is clear which secret is used");
+    }
+    if (hasText(file) || file != null && value == null) {
+      return fromFile(file.strip());
+    }
+    if (value == null) {
+      throw new ChatConfigurationException(SECRET, "is not set (nor " + SECRET_FILE + ")",
+          "Set it to the hex identity secret from Pylon's in-app chat settings, or " + SECRET_FILE
+              + " to the path of a file that contains it");
+    }
+    try {
+      return IdentitySecret.ofHex(value);
+    } catch (ChatConfigurationException e) {
+      throw e.withSetting(SECRET);
+    }
+  }
+
+  private static IdentitySecret fromFile(String file) {
+    if (file.isEmpty()) {
+      throw new ChatConfigurationException(SECRET_FILE, "is empty",
+          "Set it to the path of a file that contains only the hex identity secret, or unset it");
+    }
+    String text;
+    try {
+      text = Files.readString(Path.of(file), StandardCharsets.UTF_8);
+    } catch (IOException | RuntimeException e) {
+      throw new ChatConfigurationException(SECRET_FILE,
+          "names the file " + file + ", which cannot be read (" + e.getClass().getSimpleName() + ")",
+          "Point it at a readable file that contains only the hex identity secret");
+    }
+    try {
+      return IdentitySecret.ofHex(text);
+    } catch (ChatConfigurationException e) {
+      throw e.withSetting(SECRET_FILE + " (file " + file + ")");
+    }
+  }
+
+  private static boolean hasText(String value) {
+    return value != null && !value.isBlank();
+  }
+}

@@ -1,0 +1,138 @@
+package io.github.pylonchat;
+
+import static io.github.pylonchat.IdentitySecretTest.assertNoSecretIn;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.pylonchat.testing.TestVector;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The rules for PYLON_APP_ID, PYLON_IDENTITY_SECRET and PYLON_IDENTITY_SECRET_FILE, and their words. */
+class ChatEnvironmentTest {
+  private static final String SECRET = TestVector.SECRET_HEX;
+
+  @TempDir Path dir;
+
+  @Test
+  void readsTheAppIdStripped() {
+    ChatEnvironment environment = ChatEnvironment.of(Map.of("PYLON_APP_ID", " my-app_1\n"));
+    assertTrue(environment.hasAppId());
+    assertEquals("my-app_1", environment.appId());
+  }
+
+  @Test
+  void aMissingEmptyOrMalformedAppIdNamesTheVariable() {
+    assertEquals("PYLON_APP_ID is not set. Set it to the app id from Pylon's in-app chat settings",
+        message(() -> ChatEnvironment.of(Map.of()).appId()));
+    assertEquals("PYLON_APP_ID is empty. Set it to the app id from Pylon's in-app chat settings",
+        message(() -> ChatEnvironment.of(Map.of("PYLON_APP_ID", " ")).appId()));
+    assertEquals("PYLON_APP_ID is not a Pylon app id (only letters, digits, - and _ are allowed, at most 128)."
+        + " Copy the app id from Pylon's in-app chat settings, for example 8c3f2f6e-1b2a-4c1e-9f3d-2a6b7c8d9e0f",
+        message(() -> ChatEnvironment.of(Map.of("PYLON_APP_ID", "<app>")).appId()));
+    assertFalse(ChatEnvironment.of(Map.of("PYLON_APP_ID", " ")).hasAppId());
+  }
+
+  @Test
+  void readsTheSecretFromTheEnvironmentVariable() {
+    ChatEnvironment environment = ChatEnvironment.of(Map.of("PYLON_IDENTITY_SECRET", SECRET));
+    assertTrue(environment.hasIdentitySecret());
+    assertEquals(TestVector.EMAIL_HASH, environment.identitySecret().hasher().hash(TestVector.EMAIL));
+  }
+
+  @Test
+  void readsTheSecretFromTheFileNamedByTheFileVariable() throws Exception {
+    Path file = Files.writeString(dir.resolve("pylon-secret"), SECRET + "\n");
+    ChatEnvironment environment = ChatEnvironment.of(Map.of("PYLON_IDENTITY_SECRET_FILE", " " + file + " "));
+    assertTrue(environment.hasIdentitySecret());
+    assertEquals(TestVector.EMAIL_HASH, environment.identitySecret().hasher().hash(TestVector.EMAIL));
+  }
+
+  @Test
+  void aBlankVariableIsIgnoredWhenTheOtherOneIsSet() throws Exception {
+    Path file = Files.writeString(dir.resolve("pylon-secret"), SECRET);
+    assertEquals(TestVector.EMAIL_HASH, ChatEnvironment.of(Map.of("PYLON_IDENTITY_SECRET", " ",
+        "PYLON_IDENTITY_SECRET_FILE", file.toString())).identitySecret().hasher().hash(TestVector.EMAIL));
+    assertEquals(TestVector.EMAIL_HASH, ChatEnvironment.of(Map.of("PYLON_IDENTITY_SECRET", SECRET,
+        "PYLON_IDENTITY_SECRET_FILE", "")).identitySecret().hasher().hash(TestVector.EMAIL));
+  }
+
+  @Test
+  void noSecretVariableIsOneClearError() {
+    ChatEnvironment environment = ChatEnvironment.of(Map.of("PYLON_APP_ID", "app"));
+    assertFalse(environment.hasIdentitySecret());
+    ChatConfigurationException e = assertThrows(ChatConfigurationException.class, environment::identitySecret);
+    assertEquals("PYLON_IDENTITY_SECRET", e.setting());
+    assertEquals("PYLON_IDENTITY_SECRET is not set (nor PYLON_IDENTITY_SECRET_FILE). Set it to the hex identity"
+        + " secret from Pylon's in-app chat settings, or PYLON_IDENTITY_SECRET_FILE to the path of a file that"
+        + " contains it", e.getMessage());
+  }
+
+  @Test
+  void aBlankSecretVariableOnItsOwnIsReportedAsEmpty() {
+    assertFalse(ChatEnvironment.of(Map.of("PYLON_IDENTITY_SECRET", " ")).hasIdentitySecret());
+    assertTrue(message(() -> ChatEnvironment.of(Map.of("PYLON_IDENTITY_SECRET", " ")).identitySecret())
+        .startsWith("PYLON_IDENTITY_SECRET is empty. Copy the identity secret from Pylon's in-app chat settings"));
+    assertTrue(message(() -> ChatEnvironment.of(Map.of("PYLON_IDENTITY_SECRET_FILE", "")).identitySecret())
+        .startsWith("PYLON_IDENTITY_SECRET_FILE is empty."));
+  }
+
+  @Test
+  void aMalformedSecretNamesTheVariableWithoutEchoingIt() {
+    String bad = SECRET.substring(1);
+    ChatConfigurationException e = assertThrows(ChatConfigurationException.class,
+        () -> ChatEnvironment.of(Map.of("PYLON_IDENTITY_SECRET", bad)).identitySecret());
+    assertEquals("PYLON_IDENTITY_SECRET", e.setting());
+    assertTrue(e.getMessage().startsWith("PYLON_IDENTITY_SECRET has an odd number of hex digits (63)"), e.getMessage());
+    assertNoSecretIn(e.getMessage(), bad);
+  }
+
+  @Test
+  void bothVariablesSetIsAClearError() throws Exception {
+    Path file = Files.writeString(dir.resolve("pylon-secret"), SECRET);
+    String message = message(() -> ChatEnvironment.of(
+        Map.of("PYLON_IDENTITY_SECRET", SECRET, "PYLON_IDENTITY_SECRET_FILE", file.toString())).identitySecret());
+    assertEquals("PYLON_IDENTITY_SECRET and PYLON_IDENTITY_SECRET_FILE are both set. "
+        + "Set only one of them, so it is clear which secret is used", message);
+    assertNoSecretIn(message, SECRET);
+  }
+
+  @Test
+  void unreadableSecretFileNamesTheFileAndTheVariable() {
+    Path missing = dir.resolve("missing-secret");
+    ChatConfigurationException e = assertThrows(ChatConfigurationException.class,
+        () -> ChatEnvironment.of(Map.of("PYLON_IDENTITY_SECRET_FILE", missing.toString())).identitySecret());
+    assertEquals("PYLON_IDENTITY_SECRET_FILE", e.setting());
+    assertEquals("PYLON_IDENTITY_SECRET_FILE names the file " + missing + ", which cannot be read"
+        + " (NoSuchFileException). Point it at a readable file that contains only the hex identity secret",
+        e.getMessage());
+  }
+
+  @Test
+  void badSecretInAFileNamesTheFileWithoutEchoingIt() throws Exception {
+    String bad = SECRET.substring(3);
+    Path file = Files.writeString(dir.resolve("pylon-secret"), bad);
+    String message = message(() -> ChatEnvironment.of(Map.of("PYLON_IDENTITY_SECRET_FILE", file.toString())).identitySecret());
+    assertTrue(message.startsWith("PYLON_IDENTITY_SECRET_FILE (file " + file + ") has an odd number"), message);
+    assertNoSecretIn(message, bad);
+  }
+
+  @Test
+  void nullValuesCountAsNotSet() {
+    Map<String, String> variables = new java.util.HashMap<>();
+    variables.put("PYLON_APP_ID", null);
+    variables.put("PYLON_IDENTITY_SECRET", null);
+    assertFalse(ChatEnvironment.of(variables).hasAppId());
+    assertTrue(message(() -> ChatEnvironment.of(variables).identitySecret()).contains("is not set"));
+  }
+
+  private static String message(Executable call) {
+    return assertThrows(ChatConfigurationException.class, call).getMessage();
+  }
+}

@@ -1,0 +1,44 @@
+package io.github.pylonchat.samples.demosite;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/**
+ * The home and login pages. Note what is missing: no controller passes anything to the chat;
+ * the chat tag finds the signed-in user through Spring Security and the nonce in the request.
+ */
+@Controller
+public class PageController {
+  /**
+   * Who is signed in (null: nobody), for the page text. Named so that the chat does not read it:
+   * the chat tag would use a {@code currentUser} attribute (pylon.chat.user-attribute) before
+   * asking Spring Security.
+   */
+  @ModelAttribute("signedInUser")
+  DemoUser signedInUser(@AuthenticationPrincipal DemoUser user) {
+    return user;
+  }
+
+  /** The token the login and sign-out forms post. */
+  @ModelAttribute("csrf")
+  CsrfToken csrf(CsrfToken token) {
+    return token;
+  }
+
+  /** The home page: public; the chat widget appears only for a signed-in user. */
+  @GetMapping("/")
+  String home() {
+    return "home";
+  }
+
+  /** The login page, listing the demo accounts. */
+  @GetMapping("/login")
+  String login(Model model) {
+    model.addAttribute("accounts", DemoUsers.ACCOUNTS);
+    return "login";
+  }
+}
