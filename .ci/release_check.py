@@ -37,7 +37,7 @@ published = [text(d, "m:artifactId") for d in bom.findall("m:dependencyManagemen
 published_poms = {}
 
 modules = {}
-for path in subprocess.check_output(["git", "ls-files", "*pom.xml", "pom.xml"], text=True).split():
+for path in [p for p in subprocess.check_output(["git", "ls-files", "pom.xml", "*/pom.xml"], text=True).split() if p.endswith("pom.xml") and pathlib.Path(p).name == "pom.xml"]:
     modules[text(pom(path), "m:artifactId")] = path
 
 root_pom = pom("pom.xml")
