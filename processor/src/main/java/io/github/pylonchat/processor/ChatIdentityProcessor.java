@@ -1,14 +1,15 @@
 package io.github.pylonchat.processor;
 
 import com.google.auto.service.AutoService;
-import io.github.pylonchat.processor.model.AccessorNames;
-import io.github.pylonchat.processor.model.Property;
-import io.github.pylonchat.processor.validation.IdentityValidator;
-import io.github.pylonchat.processor.validation.LocalClassChecker;
-import io.github.pylonchat.processor.validation.Problem;
-import io.github.pylonchat.processor.validation.SupertypeAccessors.Status;
-import io.github.pylonchat.processor.validation.Validation;
-import io.github.pylonchat.processor.writer.AccessorWriter;
+import io.github.pylonchat.processor.internal.Message;
+import io.github.pylonchat.processor.internal.model.AccessorNames;
+import io.github.pylonchat.processor.internal.model.Property;
+import io.github.pylonchat.processor.internal.validation.IdentityValidator;
+import io.github.pylonchat.processor.internal.validation.LocalClassChecker;
+import io.github.pylonchat.processor.internal.validation.Problem;
+import io.github.pylonchat.processor.internal.validation.SupertypeAccessors.Status;
+import io.github.pylonchat.processor.internal.validation.Validation;
+import io.github.pylonchat.processor.internal.writer.AccessorWriter;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package io.github.pylonchat.processor.validation;
+package io.github.pylonchat.processor.internal.validation;
 
 import com.sun.source.tree.AnnotationTree;
 import com.sun.source.tree.CompilationUnitTree;
@@ -8,8 +8,8 @@ import com.sun.source.util.TaskListener;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
-import io.github.pylonchat.processor.Message;
-import io.github.pylonchat.processor.model.Property;
+import io.github.pylonchat.processor.internal.Message;
+import io.github.pylonchat.processor.internal.model.Property;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;

@@ -1,7 +1,7 @@
-package io.github.pylonchat.processor.validation;
+package io.github.pylonchat.processor.internal.validation;
 
-import io.github.pylonchat.processor.Message;
-import io.github.pylonchat.processor.model.Read;
+import io.github.pylonchat.processor.internal.Message;
+import io.github.pylonchat.processor.internal.model.Read;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;

@@ -1,10 +1,10 @@
-package io.github.pylonchat.processor.validation;
+package io.github.pylonchat.processor.internal.validation;
 
-import io.github.pylonchat.processor.Message;
-import io.github.pylonchat.processor.model.AccessorModel;
-import io.github.pylonchat.processor.model.AccessorNames;
-import io.github.pylonchat.processor.model.Property;
-import io.github.pylonchat.processor.model.Read;
+import io.github.pylonchat.processor.internal.Message;
+import io.github.pylonchat.processor.internal.model.AccessorModel;
+import io.github.pylonchat.processor.internal.model.AccessorNames;
+import io.github.pylonchat.processor.internal.model.Property;
+import io.github.pylonchat.processor.internal.model.Read;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package io.github.pylonchat.processor.model;
+package io.github.pylonchat.processor.internal.model;
 
 import io.github.pylonchat.ChatAccountExternalId;
 import io.github.pylonchat.ChatAccountId;

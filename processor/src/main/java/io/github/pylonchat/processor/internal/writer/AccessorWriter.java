@@ -1,4 +1,4 @@
-package io.github.pylonchat.processor.writer;
+package io.github.pylonchat.processor.internal.writer;
 
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
@@ -13,10 +13,10 @@ import com.palantir.javapoet.WildcardTypeName;
 import io.github.pylonchat.ChatIdentities;
 import io.github.pylonchat.ChatIdentityAccessor;
 import io.github.pylonchat.ChatProfile;
-import io.github.pylonchat.processor.model.AccessorModel;
-import io.github.pylonchat.processor.model.AccessorNames;
-import io.github.pylonchat.processor.model.Property;
-import io.github.pylonchat.processor.model.Read;
+import io.github.pylonchat.processor.internal.model.AccessorModel;
+import io.github.pylonchat.processor.internal.model.AccessorNames;
+import io.github.pylonchat.processor.internal.model.Property;
+import io.github.pylonchat.processor.internal.model.Read;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

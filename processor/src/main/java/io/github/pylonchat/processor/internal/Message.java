@@ -1,4 +1,4 @@
-package io.github.pylonchat.processor;
+package io.github.pylonchat.processor.internal;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
