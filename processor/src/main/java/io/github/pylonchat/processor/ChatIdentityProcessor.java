@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -92,32 +93,32 @@ public final class ChatIdentityProcessor extends AbstractProcessor {
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment roundEnv) {
     lastRound = roundEnv.processingOver();
-    Set<String> names = new LinkedHashSet<>(deferred);
+    // Elements of earlier rounds are stale: deferred types are looked up again by name.
+    Map<String, TypeElement> types = new LinkedHashMap<>();
+    for (String name : deferred) {
+      types.put(name, elements.getTypeElement(name));
+    }
     deferred.clear();
-    for (TypeElement annotation : annotations) {
-      for (Element member : roundEnv.getElementsAnnotatedWith(annotation)) {
+    if (!annotations.isEmpty()) {
+      for (Element member : roundEnv.getElementsAnnotatedWithAny(annotations.toArray(TypeElement[]::new))) {
         if (member.getEnclosingElement() instanceof TypeElement type) {
-          names.add(type.getQualifiedName().toString());
+          types.putIfAbsent(type.getQualifiedName().toString(), type);
         }
       }
     }
-    sourceTypes.addAll(names);
-    for (String name : names) {
-      process(name);
-    }
+    sourceTypes.addAll(types.keySet());
+    types.forEach(this::process);
     return false;
   }
 
   /** Validates and writes one type, once; {@code null} if it is deferred. */
-  private Outcome process(String name) {
+  private Outcome process(String name, TypeElement type) {
     Outcome done = outcomes.get(name);
     if (done != null) {
       return done;
     }
-    TypeElement type = null;
     Outcome outcome;
     try {
-      type = elements.getTypeElement(name);
       outcome = generate(type);
     } catch (RuntimeException | LinkageError e) {
       messager.printMessage(Diagnostic.Kind.ERROR, Message.internalError(name, e), type);
@@ -168,7 +169,7 @@ public final class ChatIdentityProcessor extends AbstractProcessor {
           ? Status.AVAILABLE
           : Status.MISSING;
     }
-    Outcome outcome = process(name);
+    Outcome outcome = process(name, supertype);
     if (outcome == null) {
       return Status.PENDING;
     }

@@ -246,6 +246,38 @@ class CompileErrorTest {
   }
 
   @Test
+  void fullyQualifiedAnnotationInLocalClassOfFileWithoutImportsIsAnError() {
+    JavaFileObject source = source("com.acme.Shop", """
+        public class Shop {
+          Object guest() {
+            class Guest {
+              @io.github.pylonchat.ChatEmail String email;
+            }
+            return new Guest();
+          }
+        }
+        """);
+    assertError(source, "[ChatLocalType] @ChatEmail must not be used in a local or anonymous class",
+        "@io.github.pylonchat.ChatEmail String email");
+  }
+
+  @Test
+  void annotationSpelledWithUnicodeEscapesInLocalClassIsAnError() {
+    // javac reads the unicode escape as C: the file never spells the name, yet uses it
+    JavaFileObject source = source("com.acme.Shop", """
+        public class Shop {
+          Object guest() {
+            return new Object() {
+              @io.github.pylonchat.\\u0043hatEmail String email;
+            };
+          }
+        }
+        """);
+    assertError(source, "[ChatLocalType] @ChatEmail must not be used in a local or anonymous class",
+        "hatEmail String email");
+  }
+
+  @Test
   void twoEmailsInOneTypeAreAnError() {
     assertError(user("""
           @ChatEmail String email;

@@ -56,6 +56,16 @@ public enum Message {
       "ChatLocalType",
       "%s must not be used in a local or anonymous class: no accessor can be generated for it; move"
           + " the class out of the method body to a top-level or member class"),
+  /**
+   * A note: the local-class check cannot run in this build. Args: why. Not an error: the
+   * annotations it would report are ignored, and everything else is checked.
+   */
+  LOCAL_TYPE_UNCHECKED(
+      "ChatLocalTypeUnchecked",
+      "the [ChatLocalType] check is off in this build: %s; annotations on members of local or"
+          + " anonymous classes are not reported here (no accessor is generated for them), so"
+          + " keep annotated classes out of method bodies; compiling with javac directly or through"
+          + " Maven or Gradle runs the check"),
   /** Two emails in one type hierarchy. Args: type, first member, second member. */
   EMAIL_TWICE(
       "ChatEmailTwice",

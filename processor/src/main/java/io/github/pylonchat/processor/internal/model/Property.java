@@ -24,6 +24,8 @@ public enum Property {
   /** {@code @ChatAccountExternalId}. */
   ACCOUNT_EXTERNAL_ID(ChatAccountExternalId.class, "accountExternalId");
 
+  private static final Property[] ALL = values();
+
   private final String annotationName;
   private final String annotationSimpleName;
   private final String accessorMethod;
@@ -49,9 +51,29 @@ public enum Property {
     return accessorMethod;
   }
 
+  /**
+   * The property whose annotation's simple name (e.g. {@code ChatEmail}) starts at {@code
+   * index} of {@code text}, if any.
+   */
+  public static Optional<Property> forSimpleNameAt(CharSequence text, int index) {
+    for (Property property : ALL) {
+      String name = property.annotationSimpleName;
+      if (text.length() - index >= name.length()) {
+        int i = 0;
+        while (i < name.length() && text.charAt(index + i) == name.charAt(i)) {
+          i++;
+        }
+        if (i == name.length()) {
+          return Optional.of(property);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
   /** The property whose annotation has the qualified name {@code annotationName}, if any. */
   public static Optional<Property> forAnnotation(String annotationName) {
-    for (Property property : values()) {
+    for (Property property : ALL) {
       if (property.annotationName.equals(annotationName)) {
         return Optional.of(property);
       }
