@@ -191,8 +191,9 @@ public final class LocalClassChecker implements TaskListener {
     /** Resolves only annotations whose simple name is one of ours. */
     private Optional<Property> property(AnnotationTree annotation) {
       Tree name = annotation.getAnnotationType();
-      CharSequence simpleName = name instanceof MemberSelectTree select ? select.getIdentifier()
-          : name instanceof IdentifierTree identifier ? identifier.getName() : "";
+      // javac's Name decodes itself on every charAt: decode once
+      String simpleName = (name instanceof MemberSelectTree select ? select.getIdentifier()
+          : name instanceof IdentifierTree identifier ? identifier.getName() : "").toString();
       if (Property.forSimpleNameAt(simpleName, 0).isEmpty()) {
         return Optional.empty();
       }
