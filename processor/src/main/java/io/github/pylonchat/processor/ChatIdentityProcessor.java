@@ -27,6 +27,7 @@ import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.tools.Diagnostic;
 
@@ -46,7 +47,9 @@ import javax.tools.Diagnostic;
  *
  * <p>Each round: gather the types that declare an annotation (plus those deferred earlier),
  * validate each into a model, write it. A type whose hierarchy or annotated members are not
- * resolved yet waits for the next round and is reported only in the last one. An exception
+ * resolved yet waits for the next round and is reported only in the last one. The round's other
+ * types, which javac does not show this processor, are checked for two inherited {@code
+ * @ChatEmail} (through a superclass and an interface, say). An exception
  * never reaches javac: it is reported as {@code [ChatIdentityInternalError]} on the type.
  */
 @AutoService(Processor.class)
@@ -108,7 +111,25 @@ public final class ChatIdentityProcessor extends AbstractProcessor {
     }
     sourceTypes.addAll(types.keySet());
     types.forEach(this::process);
+    checkUnannotatedTypes(ElementFilter.typesIn(roundEnv.getRootElements()));
     return false;
+  }
+
+  /**
+   * Reports the types of this round that declare no annotation yet inherit two emails: the
+   * processor is not asked about them, so each new type is looked at once.
+   */
+  private void checkUnannotatedTypes(Iterable<TypeElement> types) {
+    for (TypeElement type : types) {
+      if (!sourceTypes.contains(type.getQualifiedName().toString())) {
+        try {
+          validator.checkInheritedEmails(type).ifPresent(this::report);
+        } catch (RuntimeException | LinkageError e) {
+          messager.printMessage(Diagnostic.Kind.ERROR, Message.internalError(type, e), type);
+        }
+      }
+      checkUnannotatedTypes(ElementFilter.typesIn(type.getEnclosedElements()));
+    }
   }
 
   /** Validates and writes one type, once; {@code null} if it is deferred. */
