@@ -31,6 +31,11 @@ public final class MemberChatIdentity implements ChatIdentityAccessor<Member> {
   }
 
   @Override
+  public Class<?> modelType() {
+    return Member.class;
+  }
+
+  @Override
   public ChatProfile profile(Member model) {
     return new ChatProfile(email(model), name(model), null, null, accountExternalId(model));
   }

@@ -196,19 +196,34 @@ public final class ChatIdentities {
     } catch (ClassNotFoundException | LinkageError notGenerated) {
       return Lookup.NONE;
     }
+    ChatIdentityAccessor<?> accessor = null;
     try {
       Field instance = generated.getField(INSTANCE_FIELD);
       if (Modifier.isStatic(instance.getModifiers())
-          && instance.get(null) instanceof ChatIdentityAccessor<?> accessor) {
-        return new Lookup(accessor, type, null);
+          && instance.get(null) instanceof ChatIdentityAccessor<?> found) {
+        accessor = found;
       }
     } catch (ReflectiveOperationException | RuntimeException e) {
-      // fall through to the problem below
+      // the problem below
+    }
+    if (accessor != null) {
+      Class<?> modelType = accessor.modelType();
+      if (modelType == null || !modelType.isAssignableFrom(type)) {
+        return Lookup.refused(name + " is the accessor of " + nameOf(modelType) + ", not of "
+            + nameOf(type) + ", whose name maps to the same accessor name: rename one of the two"
+            + " classes");
+      }
+      return new Lookup(accessor, modelType, null);
     }
     return Lookup.refused(
         name + " exists but is not a pylon-chat generated accessor (no public static INSTANCE"
             + " implementing ChatIdentityAccessor): rename that class, or rebuild so that"
             + " pylon-chat-processor regenerates it");
+  }
+
+  private static String nameOf(Class<?> type) {
+    return type == null ? "null" : type.getCanonicalName() != null ? type.getCanonicalName()
+        : type.getName();
   }
 
   /** {@code com.acme.Outer.Inner} -> {@code com.acme.Outer_InnerChatIdentity}. */

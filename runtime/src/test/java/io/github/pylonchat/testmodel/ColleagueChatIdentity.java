@@ -14,6 +14,11 @@ public final class ColleagueChatIdentity implements ChatIdentityAccessor<Colleag
   }
 
   @Override
+  public Class<?> modelType() {
+    return Colleague.class;
+  }
+
+  @Override
   public ChatProfile profile(Colleague m) {
     return new ChatProfile(email(m), m.colleagueName(), null, null, null);
   }

@@ -14,6 +14,11 @@ public final class ContactChatIdentity implements ChatIdentityAccessor<Contact> 
   }
 
   @Override
+  public Class<?> modelType() {
+    return Contact.class;
+  }
+
+  @Override
   public ChatProfile profile(Contact m) {
     return new ChatProfile(email(m), null, null, null, null);
   }

@@ -14,6 +14,11 @@ public final class FriendChatIdentity implements ChatIdentityAccessor<Friend> {
   }
 
   @Override
+  public Class<?> modelType() {
+    return Friend.class;
+  }
+
+  @Override
   public ChatProfile profile(Friend m) {
     return new ChatProfile(email(m), m.nickname(), null, null, null);
   }

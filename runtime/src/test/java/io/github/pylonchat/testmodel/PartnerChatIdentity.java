@@ -14,6 +14,11 @@ public final class PartnerChatIdentity implements ChatIdentityAccessor<Partner> 
   }
 
   @Override
+  public Class<?> modelType() {
+    return Partner.class;
+  }
+
+  @Override
   public ChatProfile profile(Partner m) {
     return new ChatProfile(email(m), null, null, null, null);
   }

@@ -52,6 +52,17 @@ class GeneratedAccessorsTest {
   }
 
   @Test
+  void unrelatedClassWhoseNameMapsToAnotherTypesAccessorIsRefused() {
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> ChatIdentities.profileOf(new Organization_Staff()));
+    assertEquals("io.github.pylonchat.processortests.Organization_StaffChatIdentity is the"
+        + " accessor of io.github.pylonchat.processortests.Organization.Staff, not of"
+        + " io.github.pylonchat.processortests.Organization_Staff, whose name maps to the same"
+        + " accessor name: rename one of the two classes", e.getMessage());
+    assertSame(Organization.Staff.class, Organization_StaffChatIdentity.INSTANCE.modelType());
+  }
+
+  @Test
   void genericClassIsReadWhateverItsTypeArgument() {
     Account<Integer> numbered = new Account<>(7, "seven@example.com");
     Account<String> named = new Account<>("acme", "acme@example.com");

@@ -103,6 +103,8 @@ public final class AccessorWriter {
           .append(readExpression(read, property, imports)).append(";\n  }\n");
       profileArguments.add(method + "(" + MODEL + ")");
     }
+    body.append("\n  @Override\n  public Class<?> modelType() {\n    return ").append(modelName)
+        .append(".class;\n  }\n");
     body.append("\n  @Override\n  public ").append(profile).append(" profile(").append(modelType)
         .append(' ').append(MODEL).append(") {\n    return new ").append(profile).append('(')
         .append(String.join(", ", profileArguments)).append(");\n  }\n}\n");
