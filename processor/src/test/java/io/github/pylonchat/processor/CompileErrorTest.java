@@ -143,8 +143,33 @@ class CompileErrorTest {
           @ChatEmail private String email;
           private String getEmail() { return email; }
         """),
-        "[ChatPrivateGetter] @ChatEmail field email is private and its getter getEmail() must not"
-            + " be private; make the getter package-private or public",
+        "[ChatPrivateGetter] @ChatEmail field email is private and is read through its getter"
+            + " getEmail(), which must not be private; make getEmail() package-private or public"
+            + " (a private getter is never passed over for another method, which may return"
+            + " something else)",
+        "@ChatEmail private String email");
+  }
+
+  @Test
+  void privateGetPrefixedGetterIsAnErrorEvenWhenAVisibleRecordStyleGetterExists() {
+    assertError(user("""
+          @ChatEmail private String email;
+          private String getEmail() { return email; }
+          public String email() { return "support@example.com"; }
+        """),
+        "[ChatPrivateGetter] @ChatEmail field email is private and is read through its getter"
+            + " getEmail(), which must not be private; make getEmail() package-private or public",
+        "@ChatEmail private String email");
+  }
+
+  @Test
+  void privateRecordStyleGetterIsAnErrorWhenThereIsNoGetPrefixedOne() {
+    assertError(user("""
+          @ChatEmail private String email;
+          private String email() { return email; }
+        """),
+        "[ChatPrivateGetter] @ChatEmail field email is private and is read through its getter"
+            + " email(), which must not be private; make email() package-private or public",
         "@ChatEmail private String email");
   }
 

@@ -39,15 +39,6 @@ class ReadingRulesTest {
   }
 
   @Test
-  void privateFieldFallsBackToRecordStyleGetterWhenGetPrefixedOneIsPrivate() {
-    assertThat(accessorOf("""
-          @ChatEmail private String email;
-          private String getEmail() { return email; }
-          public String email() { return email; }
-        """)).contains("return model.email();");
-  }
-
-  @Test
   void getterReturningAnotherTypeIsNotUsedForAPrivateField() {
     Compilation compilation = compile(source("com.acme.User", """
         import io.github.pylonchat.*;

@@ -38,11 +38,15 @@ public enum Message {
   PRIVATE_FIELD(
       "ChatPrivateField",
       "%s field %s must not be private; add a getter %s() or make the field package-private%s"),
-  /** A private field whose getter is private too. Args: annotation, field, getter name. */
+  /**
+   * A private field whose getter ({@code getX()} if it exists, else {@code x()}) is private.
+   * Args: annotation, field, getter name, getter name.
+   */
   PRIVATE_GETTER(
       "ChatPrivateGetter",
-      "%s field %s is private and its getter %s() must not be private; make the getter"
-          + " package-private or public"),
+      "%s field %s is private and is read through its getter %s(), which must not be private;"
+          + " make %s() package-private or public (a private getter is never passed over for"
+          + " another method, which may return something else)"),
   /** A private method. Args: annotation, method. */
   PRIVATE_METHOD(
       "ChatPrivateMethod", "%s method %s must not be private; make it package-private or public"),
