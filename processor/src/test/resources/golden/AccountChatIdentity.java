@@ -33,6 +33,6 @@ public final class AccountChatIdentity implements ChatIdentityAccessor<Account<?
 
   @Override
   public ChatProfile profile(Account<?> model) {
-    return new ChatProfile(email(model), null, null, accountId(model), null);
+    return new ChatProfile(email(model), null, null, accountId(model), null, null);
   }
 }

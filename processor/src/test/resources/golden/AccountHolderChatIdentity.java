@@ -37,6 +37,6 @@ public final class AccountHolderChatIdentity implements ChatIdentityAccessor<Acc
 
   @Override
   public ChatProfile profile(AccountHolder model) {
-    return new ChatProfile(email(model), name(model), avatarUrl(model), null, null);
+    return new ChatProfile(email(model), name(model), avatarUrl(model), null, null, null);
   }
 }

@@ -38,6 +38,6 @@ public final class AdminChatIdentity implements ChatIdentityAccessor<Admin> {
 
   @Override
   public ChatProfile profile(Admin model) {
-    return new ChatProfile(email(model), name(model), avatarUrl(model), null, null);
+    return new ChatProfile(email(model), name(model), avatarUrl(model), null, null, null);
   }
 }

@@ -33,6 +33,6 @@ public final class Company_EmployeeChatIdentity implements ChatIdentityAccessor<
 
   @Override
   public ChatProfile profile(Company.Employee model) {
-    return new ChatProfile(email(model), name(model), null, null, null);
+    return new ChatProfile(email(model), name(model), null, null, null, null);
   }
 }

@@ -30,6 +30,10 @@ public final class MemberChatIdentity implements ChatIdentityAccessor<Member> {
     return model.crmId();
   }
 
+  public static String contactExternalId(Member model) {
+    return model.userId();
+  }
+
   @Override
   public Class<?> modelType() {
     return Member.class;
@@ -37,6 +41,7 @@ public final class MemberChatIdentity implements ChatIdentityAccessor<Member> {
 
   @Override
   public ChatProfile profile(Member model) {
-    return new ChatProfile(email(model), name(model), null, null, accountExternalId(model));
+    return new ChatProfile(email(model), name(model), null, null, accountExternalId(model),
+        contactExternalId(model));
   }
 }

@@ -41,6 +41,7 @@ public final class UserChatIdentity implements ChatIdentityAccessor<User> {
 
   @Override
   public ChatProfile profile(User model) {
-    return new ChatProfile(email(model), name(model), avatarUrl(model), accountId(model), null);
+    return new ChatProfile(email(model), name(model), avatarUrl(model), accountId(model), null,
+        null);
   }
 }

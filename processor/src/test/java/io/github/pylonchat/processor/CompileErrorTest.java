@@ -382,6 +382,22 @@ class CompileErrorTest {
   }
 
   @Test
+  void contactExternalIdFollowsTheRulesOfTheOtherCompanions() {
+    Compilation compilation = compile(user("""
+          @ChatContactExternalId long userId;
+          @ChatContactExternalId private String legacyId;
+        """));
+    assertThat(compilation).hadErrorContaining("[ChatNotString] @ChatContactExternalId field userId"
+        + " must be a String, but is long").inFile(compilation.sourceFiles().get(0))
+        .onLineContaining("long userId");
+    assertThat(compilation).hadErrorContaining("[ChatEmailMissing] @ChatContactExternalId needs a"
+        + " @ChatEmail in User").inFile(compilation.sourceFiles().get(0))
+        .onLineContaining("long userId");
+    assertThat(compilation).hadErrorContaining("[ChatCompanionTwice] @ChatContactExternalId must"
+        + " appear once per type, but User has it on both userId and legacyId");
+  }
+
+  @Test
   void everyErrorOfACompilationIsReported() {
     JavaFileObject first = user("""
           @ChatEmail private String email;

@@ -209,7 +209,7 @@ class ProcessingTest {
     assertThat(processor.getSupportedAnnotationTypes()).containsExactly(
         "io.github.pylonchat.ChatEmail", "io.github.pylonchat.ChatName",
         "io.github.pylonchat.ChatAvatarUrl", "io.github.pylonchat.ChatAccountId",
-        "io.github.pylonchat.ChatAccountExternalId");
+        "io.github.pylonchat.ChatAccountExternalId", "io.github.pylonchat.ChatContactExternalId");
   }
 
   /** Replaces one method of {@code target}; every other call goes to {@code target}. */

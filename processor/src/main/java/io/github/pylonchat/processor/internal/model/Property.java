@@ -3,6 +3,7 @@ package io.github.pylonchat.processor.internal.model;
 import io.github.pylonchat.ChatAccountExternalId;
 import io.github.pylonchat.ChatAccountId;
 import io.github.pylonchat.ChatAvatarUrl;
+import io.github.pylonchat.ChatContactExternalId;
 import io.github.pylonchat.ChatEmail;
 import io.github.pylonchat.ChatName;
 import java.lang.annotation.Annotation;
@@ -22,7 +23,9 @@ public enum Property {
   /** {@code @ChatAccountId}. */
   ACCOUNT_ID(ChatAccountId.class, "accountId"),
   /** {@code @ChatAccountExternalId}. */
-  ACCOUNT_EXTERNAL_ID(ChatAccountExternalId.class, "accountExternalId");
+  ACCOUNT_EXTERNAL_ID(ChatAccountExternalId.class, "accountExternalId"),
+  /** {@code @ChatContactExternalId}: only ever sent inside a signed token. */
+  CONTACT_EXTERNAL_ID(ChatContactExternalId.class, "contactExternalId");
 
   private static final Property[] ALL = values();
 

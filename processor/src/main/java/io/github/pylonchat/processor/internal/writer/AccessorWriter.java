@@ -38,6 +38,7 @@ import javax.tools.JavaFileObject;
 public final class AccessorWriter {
   private static final String GENERATED = "javax.annotation.processing.Generated";
   private static final String MODEL = "model";
+  private static final int MAX_LINE = 100;
 
   private final Filer filer;
   private final String generator;
@@ -106,8 +107,9 @@ public final class AccessorWriter {
     body.append("\n  @Override\n  public Class<?> modelType() {\n    return ").append(modelName)
         .append(".class;\n  }\n");
     body.append("\n  @Override\n  public ").append(profile).append(" profile(").append(modelType)
-        .append(' ').append(MODEL).append(") {\n    return new ").append(profile).append('(')
-        .append(String.join(", ", profileArguments)).append(");\n  }\n}\n");
+        .append(' ').append(MODEL).append(") {\n");
+    appendWrapped(body, "    return new " + profile + "(", profileArguments, ");");
+    body.append("  }\n}\n");
 
     StringBuilder file = new StringBuilder(body.length() + 512);
     if (!pkg.isEmpty()) {
@@ -122,6 +124,27 @@ public final class AccessorWriter {
     file.append("public final class ").append(accessor).append(" implements ")
         .append(accessorInterface).append('<').append(modelType).append("> {\n");
     return file.append(body).toString();
+  }
+
+  /**
+   * Appends {@code start}, the arguments separated by commas and {@code end} as one line, wrapped
+   * before an argument that would pass column 100, continuation lines indented by 8.
+   */
+  private static void appendWrapped(
+      StringBuilder out, String start, List<String> arguments, String end) {
+    StringBuilder line = new StringBuilder(start);
+    for (int i = 0; i < arguments.size(); i++) {
+      String argument = arguments.get(i) + (i < arguments.size() - 1 ? "," : end);
+      boolean first = i == 0;
+      if (!first && line.length() + 1 + argument.length() > MAX_LINE) {
+        out.append(line).append('\n');
+        line = new StringBuilder("        ");
+      } else if (!first) {
+        line.append(' ');
+      }
+      line.append(argument);
+    }
+    out.append(line).append('\n');
   }
 
   private static String readExpression(Read read, Property property, Imports imports) {
