@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# Builds the benchmarks and runs all four (hashing, rendering, lookup: JMH; compile time: javac
-# with and without pylon-chat-processor), then prints one summary table of ratios.
+# Builds the benchmarks and runs all five (hashing, rendering in FreeMarker and in Thymeleaf,
+# lookup: JMH; compile time: javac with and without pylon-chat-processor), then prints one summary
+# table of ratios.
 #
 #   benchmarks/run.sh            full run (JMH -f 2 -wi 5 -i 5, 1 s warm-up / 2 s measurement
-#                                iterations; compile time 3 warm-ups + 7 runs each, for 500 and
-#                                for 5 annotated classes, and a minimal reference processor):
-#                                about 12 min on 2 cores
-#   benchmarks/run.sh --quick    quick run (JMH -f 1 -wi 2 -i 3, 1 s iterations; compile time
-#                                2 warm-ups + 3 runs each, no reference): under 4 min on 2 cores
+#                                iterations, Thymeleaf -wi 10 of 2 s; compile time 3 warm-ups +
+#                                7 runs each, for 500 and for 5 annotated classes, and a minimal
+#                                reference processor): about 14 min on 2 cores
+#   benchmarks/run.sh --quick    quick run (JMH -f 1 -wi 2 -i 3, 1 s iterations, Thymeleaf -wi 10;
+#                                compile time 2 warm-ups + 3 runs each, no reference): about 4 min
 #
 # Results (JMH JSON, compile-time JSON, summary.md, full logs) go to benchmarks/target/results/.
 # Exits 1 if a benchmark could not run (for example when processor/ has no annotation processor).
@@ -17,7 +18,7 @@ mode=full
 for arg in "$@"; do
   case "$arg" in
     --quick) mode=quick ;;
-    -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "run.sh: unknown option $arg (use --quick or nothing)" >&2; exit 2 ;;
   esac
 done
@@ -28,11 +29,15 @@ for tool in mvn java python3; do
   command -v "$tool" >/dev/null || { echo "run.sh: $tool is required but not on PATH" >&2; exit 2; }
 done
 
+# Thymeleaf's code takes far longer to be JIT-compiled than the rest (a render costs milliseconds
+# for the first 5-10 s on 2 cores), so its benchmark gets a longer warm-up of its own.
 if [[ $mode == quick ]]; then
   jmh_settings=(-f 1 -wi 2 -i 3 -w 1s -r 1s)
+  thymeleaf_settings=(-f 1 -wi 10 -i 3 -w 1s -r 1s)
   compile_settings=(--warmups 2 --runs 3)
 else
   jmh_settings=(-f 2 -wi 5 -i 5 -w 1s -r 2s)
+  thymeleaf_settings=(-f 2 -wi 10 -i 5 -w 2s -r 2s)
   compile_settings=(--warmups 3 --runs 7)
 fi
 
@@ -51,10 +56,16 @@ if ! jar tf "$processor_jar" | grep -qx 'META-INF/services/javax.annotation.proc
     "not merged yet), so the compile-time benchmark cannot run and run.sh will exit 1" >&2
 fi
 
-echo "== JMH: hashing, rendering, lookup (${jmh_settings[*]}) =="
-java -jar benchmarks/target/benchmarks.jar "${jmh_settings[@]}" \
-  -rf json -rff "$results/jmh.json" -o "$results/jmh.log"
+echo "== JMH: hashing, rendering in FreeMarker, lookup (${jmh_settings[*]}) =="
+java -jar benchmarks/target/benchmarks.jar "${jmh_settings[@]}" -e ThymeleafRenderingBenchmark \
+  -rf json -rff "$results/jmh-main.json" -o "$results/jmh.log"
 grep -A 40 '^Benchmark' "$results/jmh.log" || true
+echo "== JMH: rendering in Thymeleaf (${thymeleaf_settings[*]}) =="
+java -jar benchmarks/target/benchmarks.jar "${thymeleaf_settings[@]}" ThymeleafRenderingBenchmark \
+  -rf json -rff "$results/jmh-thymeleaf.json" -o "$results/jmh-thymeleaf.log"
+grep -A 40 '^Benchmark' "$results/jmh-thymeleaf.log" || true
+python3 -c 'import json, sys; print(json.dumps([e for f in sys.argv[1:] for e in json.load(open(f))], indent=1))' \
+  "$results/jmh-main.json" "$results/jmh-thymeleaf.json" > "$results/jmh.json"
 
 # Two projects of 500 model classes: every class annotated (the stress case the goal is about),
 # and a typical app where only a few user models are.

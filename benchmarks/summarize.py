@@ -80,6 +80,8 @@ def main(argv):
             1.3, True, True, "≤ 1.3")
     compare("render 5 KB page: naive / tag", "RenderingBenchmark.tag", "RenderingBenchmark.naive",
             1.0, False, False, "> 1")
+    compare("render 5 KB page in Thymeleaf: tag / floor", "ThymeleafRenderingBenchmark.tag",
+            "ThymeleafRenderingBenchmark.floor", 1.3, True, True, "≤ 1.3")
     compare("lookup: profileOf / direct", "LookupBenchmark.profileOf", "LookupBenchmark.direct",
             2.0, True, True, "≤ 2")
     compare("lookup: profileOf(subclass) / direct", "LookupBenchmark.profileOfSubclass",

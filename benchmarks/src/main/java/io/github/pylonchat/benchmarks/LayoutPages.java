@@ -53,7 +53,7 @@ public final class LayoutPages {
   private static final Pattern NEEDS_NO_ESCAPING = Pattern.compile("[A-Za-z0-9 @._-]+");
 
   private final Map<Variant, Template> templates = new EnumMap<>(Variant.class);
-  private final Map<String, Object> model = new HashMap<>();
+  private final Map<String, Object> model = model();
 
   /** Loads the three templates and builds the data model of a signed-in member. */
   public LayoutPages() throws IOException {
@@ -62,14 +62,26 @@ public final class LayoutPages {
     cfg.setDefaultEncoding("UTF-8");
     cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
     cfg.setLogTemplateExceptions(false);
-    IdentitySecret secret = IdentitySecret.ofHex(HashingBenchmark.SECRET_HEX);
-    PylonChatDirective.install(cfg, PylonChatWidget.builder().appId(APP_ID).identitySecret(secret).build());
+    PylonChatDirective.install(cfg, widget());
     for (Variant variant : Variant.values()) {
       templates.put(variant, cfg.getTemplate(variant.templateName));
     }
+  }
 
+  /** The widget every variant of the page (in every template engine) is compared with. */
+  static PylonChatWidget widget() {
+    return PylonChatWidget.builder().appId(APP_ID).identitySecret(IdentitySecret.ofHex(HashingBenchmark.SECRET_HEX)).build();
+  }
+
+  /**
+   * The data model of the shop page for a signed-in member: {@code currentUser} and
+   * {@code cspNonce} for the tag, {@code chat} (precomputed, already escaped values) for the
+   * floor, {@code pylonAppId} and {@code hmac} for the naive page, and the shop's content.
+   */
+  static Map<String, Object> model() {
+    Map<String, Object> model = new HashMap<>();
     Member member = new Member(4711, "ada.lovelace@example.com", "Ada Lovelace", "acme-analytical-engines");
-    EmailHasher hasher = secret.hasher();
+    EmailHasher hasher = IdentitySecret.ofHex(HashingBenchmark.SECRET_HEX).hasher();
     model.put("currentUser", member);
     model.put("cspNonce", "rAnd0mN0nce+2u8Qx7vK1w==");
     model.put("csrfToken", "5f0c6b1e-8a47-4d0f-b0f5-4e7a9d2c3b1a");
@@ -107,6 +119,7 @@ public final class LayoutPages {
           "inStock", i != 2));
     }
     model.put("products", products);
+    return model;
   }
 
   /** Renders the page written in the {@code variant} way to {@code out}. */

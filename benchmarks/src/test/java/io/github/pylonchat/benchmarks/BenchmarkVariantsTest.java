@@ -11,6 +11,7 @@ import io.github.pylonchat.benchmarks.model.Member;
 import io.github.pylonchat.benchmarks.model.MemberChatIdentity;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -48,6 +49,20 @@ class BenchmarkVariantsTest {
     assertEquals(tag, pages.render(LayoutPages.Variant.FLOOR));
     assertEquals(tag, pages.render(LayoutPages.Variant.NAIVE));
     assertTrue(tag.contains("\"email_hash\":\"" + pylonChat.hash("ada.lovelace@example.com") + "\""), tag);
+    assertTrue(tag.length() > 5_000 && tag.length() < 7_000, "a page of about 5 KB, got " + tag.length());
+  }
+
+  @Test
+  void theThymeleafTagAndFloorPagesRenderTheSameHtml() throws Exception {
+    ThymeleafLayoutPages pages = new ThymeleafLayoutPages();
+    String tag = pages.render(ThymeleafLayoutPages.Variant.TAG);
+    // If the widget's markup changes, thymeleaf/page-floor.html must follow, or the benchmark
+    // compares pages that do different work.
+    assertEquals(tag, pages.render(ThymeleafLayoutPages.Variant.FLOOR));
+    Map<String, Object> model = LayoutPages.model();
+    String widget = LayoutPages.widget().render(model.get("currentUser"), (String) model.get("cspNonce"));
+    assertTrue(tag.contains("</footer>\n  " + widget + "\n</body>"), tag);
+    assertTrue(tag.contains("<strong>Ada Lovelace</strong>") && tag.contains("Assam &quot;Breakfast&quot; Blend"), tag);
     assertTrue(tag.length() > 5_000 && tag.length() < 7_000, "a page of about 5 KB, got " + tag.length());
   }
 

@@ -8,9 +8,11 @@ import freemarker.template.TemplateException;
 import freemarker.template.TemplateModel;
 import freemarker.template.TemplateModelException;
 import freemarker.template.utility.DeepUnwrap;
+import io.github.pylonchat.ChatTagArguments;
+import io.github.pylonchat.ChatTagResolution;
+import io.github.pylonchat.ChatTagResolver;
 import io.github.pylonchat.PylonChatWidget;
 import java.io.IOException;
-import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -19,10 +21,12 @@ import java.util.Set;
  * The FreeMarker directive {@code <@pylonChat/>}: renders the Pylon chat widget for the current
  * user with {@link PylonChatWidget}.
  *
- * <p>Without parameters it reads the user from the data-model variable {@code currentUser} and the CSP
- * nonce from {@code cspNonce} (both replaceable through {@link #PylonChatDirective(PylonChatWidget,
- * Resolver, Resolver)}); the parameters {@code user=} and {@code nonce=} override them. The user
- * is an object whose class (or a supertype) has {@code @ChatEmail}, or a
+ * <p>Without parameters it reads the user from the data-model variable {@code currentUser} and the
+ * CSP nonce from {@code cspNonce}; the parameters {@code user=} and {@code nonce=} override them.
+ * Who the current user is, is decided by a {@link ChatTagResolver} (replaceable through
+ * {@link #PylonChatDirective(PylonChatWidget, ChatTagResolver)}; the Spring Boot starter plugs in
+ * the Spring Security principal there), so the directive is only FreeMarker's adapter. The user is
+ * an object whose class (or a supertype) has {@code @ChatEmail}, or a
  * {@link io.github.pylonchat.ChatProfile}; a missing or null variable, or an empty string (what
  * {@code user=currentUser!} passes when {@code currentUser} is missing), means nobody is logged in.
  * A string, hash or sequence is rejected, because only {@code @ChatEmail} says which value is the
@@ -38,48 +42,27 @@ import java.util.Set;
 public final class PylonChatDirective implements TemplateDirectiveModel {
   /** The name {@link #install} registers the directive under: {@code <@pylonChat/>}. */
   public static final String SHARED_VARIABLE = "pylonChat";
-  /**
-   * Default data-model variable holding the logged-in user. Deliberately not {@code user}: pages
-   * often put another person (a profile being viewed, a form object) under that name, and the
-   * widget would then sign that person's email.
-   */
-  public static final String DEFAULT_USER_VARIABLE = "currentUser";
-  /** Default data-model variable holding the CSP nonce. */
-  public static final String DEFAULT_NONCE_VARIABLE = "cspNonce";
 
   private static final String USER = "user";
   private static final String NONCE = "nonce";
   private static final Set<String> PARAMETERS = Set.of(USER, NONCE);
 
-  /**
-   * Finds a value (the current user or the CSP nonce) for a template run when the tag does not
-   * pass it. Integrations such as the Spring Boot starter plug in here.
-   */
-  @FunctionalInterface
-  public interface Resolver {
-    /** The value, or null if there is none (for the user: nobody is logged in). */
-    Object resolve(Environment env) throws TemplateModelException;
-  }
-
   private final PylonChatWidget widget;
-  private final Resolver currentUser;
-  private final Resolver currentNonce;
+  private final ChatTagResolver resolver;
 
   /** A directive that reads {@code currentUser} and {@code cspNonce} from the data model. */
   public PylonChatDirective(PylonChatWidget widget) {
-    this(widget, variable(DEFAULT_USER_VARIABLE), variable(DEFAULT_NONCE_VARIABLE));
+    this(widget, ChatTagResolver.templateVariables());
   }
 
   /**
-   * A directive with custom ways of finding the current user and nonce when the tag does not
-   * pass them.
+   * A directive whose current user and nonce are decided by {@code resolver}.
    *
-   * @see #variable(String)
+   * @see ChatTagResolver#templateVariables(String, String)
    */
-  public PylonChatDirective(PylonChatWidget widget, Resolver currentUser, Resolver currentNonce) {
+  public PylonChatDirective(PylonChatWidget widget, ChatTagResolver resolver) {
     this.widget = Objects.requireNonNull(widget, "widget");
-    this.currentUser = Objects.requireNonNull(currentUser, "currentUser");
-    this.currentNonce = Objects.requireNonNull(currentNonce, "currentNonce");
+    this.resolver = Objects.requireNonNull(resolver, "resolver");
   }
 
   /**
@@ -96,12 +79,6 @@ public final class PylonChatDirective implements TemplateDirectiveModel {
   public static PylonChatDirective install(Configuration cfg, PylonChatDirective directive) {
     cfg.setSharedVariable(SHARED_VARIABLE, directive);
     return directive;
-  }
-
-  /** A resolver that reads the data-model (or shared) variable {@code name}, unwrapped. */
-  public static Resolver variable(String name) {
-    Objects.requireNonNull(name, "name");
-    return env -> unwrap(env.getVariable(name));
   }
 
   /**
@@ -129,37 +106,25 @@ public final class PylonChatDirective implements TemplateDirectiveModel {
     if (loopVars.length > 0) {
       throw new TemplateModelException("<@pylonChat/> has no loop variables; remove the \"; x\" part");
     }
-    boolean userParameter = params.containsKey(USER);
-    Object user = userParameter ? unwrap((TemplateModel) params.get(USER)) : currentUser.resolve(env);
-    Object nonce = params.containsKey(NONCE) ? unwrap((TemplateModel) params.get(NONCE)) : currentNonce.resolve(env);
-    String tag = userParameter ? "<@pylonChat user=...>" : "<@pylonChat/>";
-    checkIsUserObject(user, tag);
-    if (nonce != null && !(nonce instanceof CharSequence)) {
-      throw new TemplateModelException(tag + ": the nonce must be a string, got a "
-          + nonce.getClass().getName() + "; pass the page's CSP nonce, e.g. nonce=cspNonce");
-    }
+    boolean userGiven = params.containsKey(USER);
+    boolean nonceGiven = params.containsKey(NONCE);
+    ChatTagArguments arguments = new ChatTagArguments(
+        userGiven, userGiven ? unwrap((TemplateModel) params.get(USER)) : null,
+        nonceGiven, nonceGiven ? unwrap((TemplateModel) params.get(NONCE)) : null);
+    String tag = userGiven ? "<@pylonChat user=...>" : "<@pylonChat/>";
     try {
-      widget.render(user, nonce == null ? null : nonce.toString(), env.getOut());
+      ChatTagResolution chat = resolver.resolve(arguments, name -> variable(env, name));
+      widget.render(chat.user(), chat.nonce(), env.getOut());
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw new TemplateModelException(tag + ": " + e.getMessage(), e);
     }
   }
 
-  /**
-   * Catches the values a template most often passes by mistake with FreeMarker's words; any
-   * other object is checked by {@link PylonChatWidget} (its class must have {@code @ChatEmail}).
-   */
-  private static void checkIsUserObject(Object user, String tag) throws TemplateModelException {
-    String kind = user instanceof CharSequence ? "a string"
-        : user instanceof Map ? "a hash (" + user.getClass().getName() + ")"
-        : user instanceof Collection || user != null && user.getClass().isArray() ? "a sequence"
-        : null;
-    if (kind != null) {
-      // The value itself is not quoted: it is user data (often the email) and does not belong in logs.
-      throw new TemplateModelException(tag + ": the user is " + kind + ", not a user object. Pass"
-          + " the logged-in user itself (an object whose class has @io.github.pylonchat.ChatEmail)"
-          + " or a ChatProfile, e.g. <@pylonChat user=currentUser!/>; a hash or a string is not"
-          + " accepted because only @ChatEmail says which value is the verified email");
+  private static Object variable(Environment env, String name) {
+    try {
+      return unwrap(env.getVariable(name));
+    } catch (TemplateModelException e) {
+      throw new IllegalStateException("the variable " + name + " cannot be read: " + e.getMessage(), e);
     }
   }
 

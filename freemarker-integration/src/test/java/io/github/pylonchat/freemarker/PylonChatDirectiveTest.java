@@ -14,6 +14,7 @@ import freemarker.template.TemplateExceptionHandler;
 import io.github.pylonchat.AnonymousVisitors;
 import io.github.pylonchat.ChatProfile;
 import io.github.pylonchat.IdentitySecret;
+import io.github.pylonchat.ChatTagResolver;
 import io.github.pylonchat.PylonChatWidget;
 import io.github.pylonchat.freemarker.testmodel.Customer;
 import io.github.pylonchat.freemarker.testmodel.Guest;
@@ -101,8 +102,8 @@ class PylonChatDirectiveTest {
   @Test
   void withoutParametersTheUserAndNonceComeFromTheDataModelVariablesUserAndCspNonce() throws Exception {
     assertEquals(widget.render(ada, NONCE), render("page.ftlh", "<@pylonChat/>", model("currentUser", ada, "cspNonce", NONCE)));
-    assertEquals("currentUser", PylonChatDirective.DEFAULT_USER_VARIABLE);
-    assertEquals("cspNonce", PylonChatDirective.DEFAULT_NONCE_VARIABLE);
+    assertEquals("currentUser", ChatTagResolver.DEFAULT_USER_VARIABLE);
+    assertEquals("cspNonce", ChatTagResolver.DEFAULT_NONCE_VARIABLE);
   }
 
   @Test
@@ -177,7 +178,7 @@ class PylonChatDirectiveTest {
   void customResolversReplaceTheDefaultVariables() throws Exception {
     Configuration cfg = configuration(widget);
     PylonChatDirective directive = new PylonChatDirective(widget,
-        PylonChatDirective.variable("currentMember"), PylonChatDirective.variable("requestNonce"));
+        ChatTagResolver.templateVariables("currentMember", "requestNonce"));
     assertSame(directive, PylonChatDirective.install(cfg, directive));
 
     String html = render(cfg, "page.ftlh", "<@pylonChat/>", model("currentMember", ada, "requestNonce", NONCE, "currentUser", "ignored"));
@@ -226,9 +227,8 @@ class PylonChatDirectiveTest {
     String message = errorOf("<@pylonChat user=\"ada@example.com\"/>", model());
 
     assertEquals("<@pylonChat user=...>: the user is a string, not a user object. Pass the logged-in user"
-        + " itself (an object whose class has @io.github.pylonchat.ChatEmail) or a ChatProfile, e.g."
-        + " <@pylonChat user=currentUser!/>; a hash or a string is not accepted because only @ChatEmail"
-        + " says which value is the verified email", message);
+        + " itself (an object whose class has @io.github.pylonchat.ChatEmail) or a ChatProfile; a map or"
+        + " a string is not accepted because only @ChatEmail says which value is the verified email", message);
   }
 
   @Test
@@ -236,18 +236,18 @@ class PylonChatDirectiveTest {
     String fromLiteral = errorOf("<@pylonChat user={\"email\": \"ada@example.com\"}/>", model());
     String fromMap = errorOf("<@pylonChat/>", model("currentUser", Map.of("email", "ada@example.com")));
 
-    assertTrue(fromLiteral.startsWith("<@pylonChat user=...>: the user is a hash ("), fromLiteral);
-    assertTrue(fromMap.startsWith("<@pylonChat/>: the user is a hash ("), fromMap);
+    assertTrue(fromLiteral.startsWith("<@pylonChat user=...>: the user is a map ("), fromLiteral);
+    assertTrue(fromMap.startsWith("<@pylonChat/>: the user is a map ("), fromMap);
     assertTrue(fromMap.endsWith("), not a user object. Pass the logged-in user itself (an object whose class"
-        + " has @io.github.pylonchat.ChatEmail) or a ChatProfile, e.g. <@pylonChat user=currentUser!/>; a hash"
-        + " or a string is not accepted because only @ChatEmail says which value is the verified email"), fromMap);
+        + " has @io.github.pylonchat.ChatEmail) or a ChatProfile; a map or a string is not accepted because"
+        + " only @ChatEmail says which value is the verified email"), fromMap);
     assertFalse(fromMap.contains("ada@example.com"));
   }
 
   @Test
   void aSequenceOrNumberUserIsAnError() {
     assertTrue(errorOf("<@pylonChat user=[currentUser]/>", model("currentUser", ada))
-        .startsWith("<@pylonChat user=...>: the user is a sequence, not a user object."));
+        .startsWith("<@pylonChat user=...>: the user is a collection ("));
     assertEquals("<@pylonChat user=...>: the user is a java.math.BigDecimal, not a user object: pass the"
         + " logged-in user itself (an object whose class has @io.github.pylonchat.ChatEmail), a ChatProfile,"
         + " or null when nobody is logged in", errorOf("<@pylonChat user=42/>", model()));
@@ -264,7 +264,7 @@ class PylonChatDirectiveTest {
   @Test
   void aNonceThatIsNotAStringIsAnError() {
     assertEquals("<@pylonChat/>: the nonce must be a string, got a java.math.BigDecimal; pass the page's CSP"
-        + " nonce, e.g. nonce=cspNonce", errorOf("<@pylonChat nonce=42/>", model("currentUser", ada)));
+        + " nonce", errorOf("<@pylonChat nonce=42/>", model("currentUser", ada)));
   }
 
   @Test

@@ -10,12 +10,14 @@ import org.springframework.util.ClassUtils;
 import org.springframework.web.servlet.view.freemarker.FreeMarkerConfig;
 
 /**
- * Registers {@code <@pylonChat/>} as the shared variable {@code pylonChat} of every FreeMarker
- * {@link Configuration} bean, and of Spring MVC's {@link FreeMarkerConfig} (which Spring MVC views
- * read even when the {@code Configuration} bean is never created, as with lazy initialization).
- * Spring Boot 3.5 and 4.0 both define these beans, so this works on both without naming their
- * version-specific FreeMarker classes. A {@code pylonChat} variable the application set itself is
- * left alone.
+ * The fallback that registers {@code <@pylonChat/>} as the shared variable {@code pylonChat} of every
+ * FreeMarker {@link Configuration} bean, and of Spring MVC's {@link FreeMarkerConfig} (which Spring
+ * MVC views read even when the {@code Configuration} bean is never created, as with lazy
+ * initialization), that does not have it yet. On Boot 4, Boot's own FreeMarker configuration gets
+ * it through a {@code FreeMarkerVariablesCustomizer} first; this reaches the configurations the
+ * application builds itself, and Boot 3.5's, whose customizer interface lives in a package the
+ * starter (compiled against Boot 4) cannot name. A {@code pylonChat} variable the application set
+ * itself is left alone.
  */
 final class FreeMarkerDirectiveInstaller implements BeanPostProcessor {
   /** What {@code <@pylonChat/>} does when {@code pylon.chat.enabled=false}: render nothing. */

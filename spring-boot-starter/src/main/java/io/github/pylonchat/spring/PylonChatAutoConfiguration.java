@@ -1,27 +1,36 @@
 package io.github.pylonchat.spring;
 
+import io.github.pylonchat.ChatTagResolver;
 import io.github.pylonchat.PylonChatWidget;
 import io.github.pylonchat.freemarker.PylonChatDirective;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.freemarker.autoconfigure.FreeMarkerVariablesCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Auto-configuration of the Pylon chat widget: builds a {@link PylonChatWidget} from
- * {@link PylonChatProperties} and registers {@code <@pylonChat/>} in every FreeMarker
- * configuration of the application, with the current user taken from the template variable named
- * by {@code pylon.chat.user-attribute} or from Spring Security.
+ * {@link PylonChatProperties}, one {@link ChatTagResolver} that decides for every template engine
+ * whom the chat signs (the template variable named by {@code pylon.chat.user-attribute} or the
+ * Spring Security principal), and registers {@code <@pylonChat/>} in the application's FreeMarker
+ * configuration.
  *
  * <p>Works on Spring Boot 4.0 and 3.5. Nothing to call: add the dependency, set
  * {@code pylon.chat.app-id} and the identity secret, and write {@code <@pylonChat/>} in the page
@@ -32,29 +41,14 @@ import org.springframework.util.ClassUtils;
  * <@pylonChat/>
  * }</pre>
  */
-@AutoConfiguration(afterName = {
-    "org.springframework.boot.freemarker.autoconfigure.FreeMarkerAutoConfiguration", // Boot 4
-    "org.springframework.boot.autoconfigure.freemarker.FreeMarkerAutoConfiguration"}) // Boot 3
-@ConditionalOnClass(name = "freemarker.template.Configuration")
+@AutoConfiguration(
+    afterName = {
+        "org.springframework.boot.freemarker.autoconfigure.FreeMarkerAutoConfiguration", // Boot 4
+        "org.springframework.boot.autoconfigure.freemarker.FreeMarkerAutoConfiguration"}) // Boot 3
 @EnableConfigurationProperties(PylonChatProperties.class)
 public class PylonChatAutoConfiguration {
-  private static final String ENABLED = "enabled";
-
   /** Used by Spring; the auto-configuration needs no set-up. */
   public PylonChatAutoConfiguration() {}
-
-  /**
-   * The widget, from {@code pylon.chat.*} and the {@code PYLON_*} environment variables.
-   *
-   * @throws io.github.pylonchat.ChatConfigurationException if the app id or secret is missing or
-   *     malformed, which stops start-up with a report naming the property
-   */
-  @Bean
-  @ConditionalOnMissingBean
-  @ConditionalOnProperty(prefix = PylonChatProperties.PREFIX, name = ENABLED, matchIfMissing = true)
-  public PylonChatWidget pylonChatWidget(PylonChatProperties properties, Environment environment) {
-    return WidgetFromProperties.build(properties, environment);
-  }
 
   /**
    * Keeps the widget out of lazy initialization ({@code spring.main.lazy-initialization=true}),
@@ -65,24 +59,94 @@ public class PylonChatAutoConfiguration {
     return LazyInitializationExcludeFilter.forBeanTypes(PylonChatWidget.class);
   }
 
-  /** The {@code <@pylonChat/>} directive, finding the current user and the CSP nonce. */
-  @Bean
-  @ConditionalOnMissingBean
-  @ConditionalOnProperty(prefix = PylonChatProperties.PREFIX, name = ENABLED, matchIfMissing = true)
-  public PylonChatDirective pylonChatDirective(PylonChatWidget widget, PylonChatProperties properties,
-      ObjectProvider<SecurityPrincipalUsers> principals) {
-    return new PylonChatDirective(widget,
-        new CurrentChatUser(properties.getUserAttribute(), principals.getIfAvailable()),
-        PylonChatDirective.variable(properties.getNonceAttribute()));
-  }
-
   /**
    * Registers the directive (or, with {@code pylon.chat.enabled=false}, a tag that renders
-   * nothing) in the application's FreeMarker configurations.
+   * nothing) in FreeMarker configurations that Boot's {@code FreeMarkerVariablesCustomizer} does
+   * not reach: ones the application builds itself, and Boot 3.5's.
    */
   @Bean
   static BeanPostProcessor pylonChatFreeMarkerInstaller(ObjectProvider<PylonChatDirective> directive) {
     return new FreeMarkerDirectiveInstaller(directive);
+  }
+
+  /** The widget and the tags, unless {@code pylon.chat.enabled=false}. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnBooleanProperty(prefix = PylonChatProperties.PREFIX, name = "enabled", matchIfMissing = true)
+  static class Enabled {
+    /**
+     * The widget, from {@code pylon.chat.*} and the {@code PYLON_*} environment variables.
+     *
+     * @throws io.github.pylonchat.ChatConfigurationException if the app id or secret is missing or
+     *     malformed, which stops start-up with a report naming the property
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    PylonChatWidget pylonChatWidget(PylonChatProperties properties, Environment environment) {
+      return WidgetFromProperties.build(properties, environment);
+    }
+
+    /**
+     * Decides whom every chat tag signs, in every template engine: the tag's parameters, the
+     * variable named by {@code pylon.chat.user-attribute}, the Spring Security principal (with the
+     * impersonation, OpenID Connect trust and attribute-mismatch rules), and the CSP nonce.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    ChatTagResolver pylonChatTagResolver(PylonChatProperties properties,
+        ObjectProvider<SecurityPrincipalUsers> principals) {
+      return new CurrentChatUser(properties.getUserAttribute(), properties.getNonceAttribute(),
+          principals.getIfAvailable());
+    }
+
+    /** The {@code <@pylonChat/>} directive, an adapter over the {@link ChatTagResolver}. */
+    @Bean
+    @ConditionalOnMissingBean
+    PylonChatDirective pylonChatDirective(PylonChatWidget widget, ChatTagResolver resolver) {
+      return new PylonChatDirective(widget, resolver);
+    }
+  }
+
+  /** Boot 4's FreeMarker auto-configuration takes its shared variables from customizer beans. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "org.springframework.boot.freemarker.autoconfigure.FreeMarkerVariablesCustomizer")
+  static class FreeMarkerVariables {
+    @Bean
+    FreeMarkerVariablesCustomizer pylonChatFreeMarkerVariable(ObjectProvider<PylonChatDirective> directive) {
+      return variables -> {
+        PylonChatDirective pylonChat = directive.getIfAvailable();
+        variables.putIfAbsent(PylonChatDirective.SHARED_VARIABLE,
+            pylonChat != null ? pylonChat : FreeMarkerDirectiveInstaller.RENDERS_NOTHING);
+      };
+    }
+  }
+
+  /**
+   * Marks Spring MVC responses {@code Cache-Control: private, no-store} before their view renders
+   * when the chat would sign someone on them.
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+  @ConditionalOnClass(name = "org.springframework.web.servlet.config.annotation.WebMvcConfigurer")
+  static class SpringMvcResponses {
+    @Bean
+    WebMvcConfigurer pylonChatSignedPagesArePrivate(ObjectProvider<ChatTagResolver> resolver) {
+      return new WebMvcConfigurer() {
+        @Override
+        public void addInterceptors(InterceptorRegistry registry) {
+          registry.addInterceptor(new SignedPagesArePrivate(resolver));
+        }
+      };
+    }
+  }
+
+  /** Keeps the identity secret out of the actuator's answers, when the actuator is on the class path. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.SanitizingFunction")
+  static class Actuator {
+    @Bean
+    IdentitySecretSanitizer pylonChatIdentitySecretSanitizer(Environment environment) {
+      return new IdentitySecretSanitizer(environment);
+    }
   }
 
   /** The current user from Spring Security, when it is on the classpath. */
@@ -93,12 +157,16 @@ public class PylonChatAutoConfiguration {
         "org.springframework.security.oauth2.core.oidc.user.OidcUser", SpringSecurityUsers.class.getClassLoader());
 
     @Bean
-    SecurityPrincipalUsers pylonChatSecurityPrincipalUsers(ObjectProvider<PylonChatUserResolver> resolvers) {
-      List<PylonChatUserResolver> all = new ArrayList<>(resolvers.orderedStream().toList());
+    SecurityPrincipalUsers pylonChatSecurityPrincipalUsers(ObjectProvider<PylonChatUserResolver> resolvers,
+        PylonChatProperties properties, Environment environment) {
+      VerifiedOidcEmail oidc = null;
       if (OIDC) {
-        all.add(new VerifiedOidcEmail());
+        Set<String> trusted = new HashSet<>(properties.getOidc().getTrustedRegistrations());
+        trusted.addAll(Binder.get(environment).bind(VerifiedOidcEmail.DECLARED_REGISTRATIONS,
+            Bindable.mapOf(String.class, Object.class)).orElse(Map.of()).keySet());
+        oidc = new VerifiedOidcEmail(trusted);
       }
-      return new SecurityPrincipalUsers(all);
+      return new SecurityPrincipalUsers(resolvers.orderedStream().toList(), oidc, properties.getImpersonation());
     }
   }
 }

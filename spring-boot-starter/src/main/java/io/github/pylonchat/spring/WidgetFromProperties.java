@@ -41,6 +41,9 @@ final class WidgetFromProperties {
   private static void appId(PylonChatProperties properties, PropertyResolver environment,
       PylonChatWidget.Builder builder) {
     if (properties.getAppId() != null) {
+      if (properties.getAppId().isBlank()) {
+        UnsetPlaceholders.check(environment, APP_ID, "the app id from Pylon's in-app chat settings");
+      }
       builder.appId(properties.getAppId(), APP_ID);
       return;
     }

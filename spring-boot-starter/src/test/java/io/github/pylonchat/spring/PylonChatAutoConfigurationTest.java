@@ -15,6 +15,8 @@ import io.github.pylonchat.PylonChatWidget;
 import io.github.pylonchat.spring.testapp.Member;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.github.pylonchat.freemarker.PylonChatDirective;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -24,6 +26,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.freemarker.autoconfigure.FreeMarkerVariablesCustomizer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -116,6 +119,19 @@ class PylonChatAutoConfigurationTest {
           assertThat(first).doesNotContain("email_hash");
         });
     assertThat(output.getAll().split("Pylon chat runs WITHOUT identity verification", -1)).hasSize(2);
+  }
+
+  @Test
+  void bootsFreeMarkerConfigurationGetsTheDirectiveThroughItsVariablesCustomizer() {
+    withEnvironment(Map.of())
+        .withPropertyValues("pylon.chat.app-id=app", "pylon.chat.identity-secret=" + SECRET)
+        .run(context -> {
+          Map<String, Object> variables = new HashMap<>();
+          context.getBeanProvider(FreeMarkerVariablesCustomizer.class).orderedStream()
+              .forEach(customizer -> customizer.customizeFreeMarkerVariables(variables));
+
+          assertThat(variables.get("pylonChat")).isSameAs(context.getBean(PylonChatDirective.class));
+        });
   }
 
   @Test

@@ -12,6 +12,16 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.github.pylonchat.spring.testapp.Member;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import io.github.pylonchat.testing.TestVector;
 import io.github.pylonchat.spring.testapp.TestApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,8 +46,12 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 @SpringBootTest(classes = TestApplication.class, properties = {
     "pylon.chat.app-id=test-app",
     "pylon.chat.identity-secret=" + RenderedWidget.SECRET,
-    "spring.main.lazy-initialization=true"})
+    "spring.main.lazy-initialization=true",
+    // the OpenID Connect logins of spring-security-test come through the registration "test"
+    "spring.security.oauth2.client.registration.test.client-id=test-client",
+    "pylon.chat.oidc.trusted-registrations=partner"})
 @AutoConfigureMockMvc
+@ExtendWith(OutputCaptureExtension.class)
 class PylonChatWebTest {
   private static final Member ANNOTATED = new Member("user@example.com", "Annotated User");
 
@@ -59,9 +73,7 @@ class PylonChatWebTest {
 
     assertIdentifies(page, "user@example.com", "Annotated User");
     assertThat(setting(page, "app_id")).isEqualTo("test-app");
-    // Pylon's published test vector for this secret and email
-    assertThat(setting(page, "email_hash"))
-        .isEqualTo("1ece38faced28959b689c9c2a418780d74e131c6c9a8f5d95a9f65366aae012b");
+    assertThat(setting(page, "email_hash")).isEqualTo(TestVector.EMAIL_HASH);
     assertThat(page).doesNotContain(RenderedWidget.SECRET);
   }
 
@@ -94,8 +106,42 @@ class PylonChatWebTest {
   }
 
   @Test
+  void resolverThatAnswersWithAnOptionalIdentifiesItsUser() throws Exception {
+    assertIdentifies(page(get("/page").with(user("linus"))), "linus@example.com", "Linus Torvalds");
+  }
+
+  /** The interceptor that sets Cache-Control and the tag both need the user: one lookup serves both. */
+  @Test
+  void resolversAreAskedOncePerPage() throws Exception {
+    int before = TestApplication.REPOSITORY_LOOKUPS.get();
+
+    assertIdentifies(page(get("/page").with(user("linus"))), "linus@example.com", "Linus Torvalds");
+    assertThat(TestApplication.REPOSITORY_LOOKUPS.get() - before).isEqualTo(1);
+  }
+
+  @Test
+  void emptyOptionalFromAResolverMeansNotIdentifiedAndTheNextResolverIsAsked() throws Exception {
+    assertIdentifies(page(get("/page").with(user("ada"))), "ada@example.com", "Ada Lovelace");
+  }
+
+  @Test
   void principalThatNoResolverKnowsCountsAsLoggedOut() throws Exception {
     assertThat(page(get("/page").with(user("mallory")))).doesNotContain("<script");
+  }
+
+  /** A principal type of the application's own that neither has @ChatEmail nor a resolver answer. */
+  record UnmappedPrincipal(String login) {}
+
+  @Test
+  void principalWithoutChatIdentityIsReportedOnceForItsType(CapturedOutput output) throws Exception {
+    RequestPostProcessor unmapped = authentication(new TestingAuthenticationToken(new UnmappedPrincipal("x"), null, "ROLE_USER"));
+    String first = page(get("/page").with(unmapped));
+    String second = page(get("/page").with(unmapped));
+
+    assertThat(first + second).doesNotContain("<script");
+    String warning = "WARN .*principal of type " + Pattern.quote(UnmappedPrincipal.class.getName())
+        + " has no chat identity.*Annotate its email with @ChatEmail, or declare a PylonChatUserResolver bean";
+    assertThat(output.getAll().lines().filter(line -> line.matches(".*" + warning + ".*"))).hasSize(1);
   }
 
   @Test
@@ -120,11 +166,88 @@ class PylonChatWebTest {
     assertThat(page).doesNotContain("<script").doesNotContain("victim@example.com");
   }
 
+  private static ClientRegistration registration(String id) {
+    return ClientRegistration.withRegistrationId(id)
+        .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+        .clientId("client").redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
+        .authorizationUri("https://idp.example/authorize").tokenUri("https://idp.example/token")
+        .build();
+  }
+
+  private RequestPostProcessor verifiedOidcLoginThrough(String registrationId) {
+    return oidcLogin().clientRegistration(registration(registrationId)).idToken(token -> token
+        .claim("email", "oidc@example.com").claim("email_verified", true).claim("name", "Oidc User"));
+  }
+
   @Test
-  void modelAttributeUserComesBeforeTheSecurityPrincipal() throws Exception {
-    String page = page(get("/model-user").with(loggedInAsAnnotatedMember()));
+  void oidcLoginThroughARegistrationTheApplicationDidNotDeclareCountsAsLoggedOutWithOneWarning(
+      CapturedOutput output) throws Exception {
+    String first = page(get("/page").with(verifiedOidcLoginThrough("customer-idp")));
+    String second = page(get("/page").with(verifiedOidcLoginThrough("customer-idp")));
+
+    assertThat(first + second).doesNotContain("<script").doesNotContain("oidc@example.com");
+    assertThat(output.getAll().split("registration 'customer-idp' counts as logged out", -1)).hasSize(2);
+    assertThat(output.getAll()).contains("add the registration id to pylon.chat.oidc.trusted-registrations");
+  }
+
+  @Test
+  void oidcLoginThroughARegistrationListedAsTrustedIsIdentified() throws Exception {
+    assertIdentifies(page(get("/page").with(verifiedOidcLoginThrough("partner"))), "oidc@example.com", "Oidc User");
+  }
+
+  @ParameterizedTest(name = "email_verified={0}")
+  @MethodSource("claimsThatDoNotVerify")
+  void emailVerifiedClaimThatIsNeitherTrueNorTheStringTrueMeansUnverified(Object emailVerified) throws Exception {
+    String page = page(get("/page").with(oidcLogin().idToken(token -> token
+        .claim("email", "victim@example.com").claim("email_verified", emailVerified))));
+
+    assertThat(page).contains("<main>page</main>").doesNotContain("<script").doesNotContain("victim@example.com");
+  }
+
+  static Stream<Object> claimsThatDoNotVerify() {
+    return Stream.of(1, "yes", "false", List.of(true));
+  }
+
+  @Test
+  void emailVerifiedClaimThatIsTheStringTrueVerifies() throws Exception {
+    String page = page(get("/page").with(oidcLogin().idToken(token -> token
+        .claim("email", "oidc@example.com").claim("email_verified", "true").claim("name", "Oidc User"))));
+
+    assertIdentifies(page, "oidc@example.com", "Oidc User");
+  }
+
+  @Test
+  void modelAttributeUserIsIdentifiedWhenThePrincipalHasNoChatIdentity() throws Exception {
+    String page = page(get("/model-user").with(user("mallory")));
 
     assertIdentifies(page, "grace@example.com", "Grace Hopper");
+  }
+
+  @Test
+  void modelAttributeUserWithThePrincipalsEmailIsUsed() throws Exception {
+    String page = page(get("/page").requestAttr("currentUser", new Member("user@example.com", "Attribute Name"))
+        .with(loggedInAsAnnotatedMember()));
+
+    assertIdentifies(page, "user@example.com", "Attribute Name");
+  }
+
+  @Test
+  void modelAttributeUserOtherThanTheLoggedInPrincipalFailsTheTagNamingTheProperty() {
+    assertThatThrownBy(() -> mvc.perform(get("/model-user").with(loggedInAsAnnotatedMember())))
+        .rootCause()
+        .hasMessageContaining("(pylon.chat.user-attribute) does not hold the logged-in user")
+        .message().doesNotContain("grace@example.com").doesNotContain("user@example.com");
+  }
+
+  /** The reproduced attack: the attribute is bound from the request, so the visitor picks the email. */
+  @Test
+  void controllerParameterBoundFromTheRequestNeverSignsTheEmailTheVisitorChose() {
+    assertThatThrownBy(() -> mvc.perform(get("/profile").param("email", "victim@example.com")
+        .with(loggedInAsAnnotatedMember())))
+        .rootCause()
+        .hasMessageContaining("pylon.chat.user-attribute")
+        .hasMessageContaining("without @AuthenticationPrincipal")
+        .message().doesNotContain("victim@example.com");
   }
 
   @Test
@@ -136,9 +259,18 @@ class PylonChatWebTest {
 
   @Test
   void userParameterOfTheTagComesFirst() throws Exception {
-    String page = page(get("/explicit-user").with(loggedInAsAnnotatedMember()));
+    String page = page(get("/explicit-user").requestAttr("currentUser", new Member("other@example.com", "Other")));
 
     assertIdentifies(page, "alan@example.com", "Alan Turing");
+  }
+
+  @Test
+  void userParameterOtherThanTheLoggedInPrincipalFailsTheTag() {
+    assertThatThrownBy(() -> mvc.perform(get("/explicit-user").with(loggedInAsAnnotatedMember())))
+        .rootCause()
+        .hasMessageContaining("the tag's user is not the logged-in user")
+        .hasMessageContaining("pylon.chat.user-attribute")
+        .message().doesNotContain("alan@example.com");
   }
 
   @Test

@@ -123,6 +123,11 @@ public final class PlainFreemarkerSample {
       return;
     }
     exchange.getResponseHeaders().set("Content-Security-Policy", contentSecurityPolicy(nonce));
+    if (member != null) {
+      // The page carries the member's email_hash, which never expires: no shared cache or CDN may
+      // keep it and serve it to someone else.
+      exchange.getResponseHeaders().set("Cache-Control", "private, no-store");
+    }
     send(exchange, 200, "text/html", html.toString());
   }
 

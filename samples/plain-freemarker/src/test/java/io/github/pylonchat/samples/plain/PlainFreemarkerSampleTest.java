@@ -82,6 +82,14 @@ class PlainFreemarkerSampleTest {
     assertTrue(page.body().text().contains("Signed in as " + member.name()), "the name is shown as text");
   }
 
+  @ParameterizedTest
+  @FieldSource("MEMBERS")
+  void memberPageIsKeptOutOfSharedCaches(Member member) throws Exception {
+    HttpResponse<String> response = get("/members/" + member.id());
+
+    assertEquals(List.of("private, no-store"), response.headers().allValues("Cache-Control"));
+  }
+
   @Test
   void visitorWhoIsNotSignedInGetsNoWidget() throws Exception {
     HttpResponse<String> response = get("/");

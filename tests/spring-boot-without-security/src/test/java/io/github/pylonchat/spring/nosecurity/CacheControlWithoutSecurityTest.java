@@ -1,0 +1,90 @@
+package io.github.pylonchat.spring.nosecurity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.pylonchat.testing.ReferenceHmac;
+import io.github.pylonchat.testing.TestVector;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Without Spring Security (whose default headers forbid caching) nothing else keeps a signed page
+ * out of shared caches: the starter does. Over real HTTP with embedded Tomcat's 8 KiB response
+ * buffer, so a page larger than it is committed before the tag at its end runs.
+ */
+@SpringBootTest(classes = NoSecurityApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+    "pylon.chat.app-id=no-security-app",
+    "pylon.chat.identity-secret=" + TestVector.SECRET_HEX})
+class CacheControlWithoutSecurityTest {
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final String MEMBER_HASH = ReferenceHmac.emailHash(TestVector.SECRET_HEX, "member@example.com");
+
+  @LocalServerPort
+  int port;
+
+  private HttpResponse<String> get(String path) throws Exception {
+    HttpResponse<String> response = HTTP.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    assertThat(response.statusCode()).isEqualTo(200);
+    return response;
+  }
+
+  private static String cacheControl(HttpResponse<?> response) {
+    return String.join(", ", response.headers().allValues("Cache-Control"));
+  }
+
+  @Test
+  void springSecurityIsNotOnTheClassPath() {
+    assertThat(ClassUtils.isPresent("org.springframework.security.core.context.SecurityContextHolder", null)).isFalse();
+  }
+
+  @Test
+  void pageThatSignsTheUserIsPrivateAndNoStore() throws Exception {
+    HttpResponse<String> response = get("/member");
+
+    assertThat(response.body()).contains("\"email_hash\":\"" + MEMBER_HASH + "\"");
+    assertThat(cacheControl(response)).isEqualTo("private, no-store");
+  }
+
+  @Test
+  void pageLargerThanTheResponseBufferIsPrivateAndNoStoreToo() throws Exception {
+    HttpResponse<String> response = get("/big-member");
+
+    assertThat(response.body().length()).isGreaterThan(4 * 8192);
+    assertThat(response.body()).contains("\"email_hash\":\"" + MEMBER_HASH + "\"");
+    assertThat(cacheControl(response)).isEqualTo("private, no-store");
+  }
+
+  @Test
+  void tagWithAnExplicitUserMarksTheResponseWhenItRuns() throws Exception {
+    HttpResponse<String> response = get("/explicit-user");
+
+    assertThat(response.body()).contains("\"email_hash\":\"" + MEMBER_HASH + "\"");
+    assertThat(cacheControl(response)).isEqualTo("private, no-store");
+  }
+
+  @Test
+  void weakerCacheControlTheApplicationSetIsReplacedWhenSomeoneIsSigned() throws Exception {
+    HttpResponse<String> response = get("/public-cache");
+
+    assertThat(response.body()).contains("\"email_hash\":\"" + MEMBER_HASH + "\"");
+    assertThat(cacheControl(response)).isEqualTo("private, no-store");
+  }
+
+  @Test
+  void pageThatSignsNobodyKeepsTheApplicationsCacheControl() throws Exception {
+    HttpResponse<String> response = get("/visitor");
+
+    assertThat(response.body()).contains("<main>page</main>").doesNotContain("<script");
+    assertThat(cacheControl(response)).isEqualTo("public, max-age=3600");
+  }
+}

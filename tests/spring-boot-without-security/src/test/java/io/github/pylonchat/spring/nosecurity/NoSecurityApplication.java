@@ -1,0 +1,53 @@
+package io.github.pylonchat.spring.nosecurity;
+
+import io.github.pylonchat.ChatProfile;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * A Spring Boot web application without Spring Security that knows its logged-in user itself (as
+ * a session-based login of its own would) and puts it in the model as {@code currentUser}.
+ */
+@SpringBootApplication
+public class NoSecurityApplication {
+  static final ChatProfile MEMBER = ChatProfile.of("member@example.com", "Member Name");
+
+  @Controller
+  static class Pages {
+    @GetMapping("/member")
+    String member(Model model) {
+      model.addAttribute("currentUser", MEMBER);
+      return "page";
+    }
+
+    /** More than the response buffer before the tag: the response is committed when it runs. */
+    @GetMapping("/big-member")
+    String bigMember(Model model) {
+      model.addAttribute("currentUser", MEMBER);
+      return "big-page";
+    }
+
+    @GetMapping("/explicit-user")
+    String explicitUser(Model model) {
+      model.addAttribute("member", MEMBER);
+      return "explicit-user";
+    }
+
+    /** A page the application lets shared caches keep for an hour. */
+    @GetMapping("/public-cache")
+    String publicCache(Model model, HttpServletResponse response) {
+      model.addAttribute("currentUser", MEMBER);
+      response.setHeader("Cache-Control", "public, max-age=3600");
+      return "page";
+    }
+
+    @GetMapping("/visitor")
+    String visitor(HttpServletResponse response) {
+      response.setHeader("Cache-Control", "public, max-age=3600");
+      return "page";
+    }
+  }
+}
