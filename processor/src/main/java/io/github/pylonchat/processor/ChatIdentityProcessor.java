@@ -49,8 +49,8 @@ import javax.tools.Diagnostic;
  * validate each into a model, write it. A type whose hierarchy or annotated members are not
  * resolved yet waits for the next round and is reported only in the last one. The round's other
  * types, which javac does not show this processor, are checked for two inherited {@code
- * @ChatEmail} (through a superclass and an interface, say). An exception
- * never reaches javac: it is reported as {@code [ChatIdentityInternalError]} on the type.
+ * @ChatEmail} (through a superclass and an interface, say). An exception never reaches javac: it
+ * is reported as {@code [ChatIdentityInternalError]} on the type.
  */
 @AutoService(Processor.class)
 public final class ChatIdentityProcessor extends AbstractProcessor {
@@ -103,7 +103,8 @@ public final class ChatIdentityProcessor extends AbstractProcessor {
     }
     deferred.clear();
     if (!annotations.isEmpty()) {
-      for (Element member : roundEnv.getElementsAnnotatedWithAny(annotations.toArray(TypeElement[]::new))) {
+      TypeElement[] ours = annotations.toArray(TypeElement[]::new);
+      for (Element member : roundEnv.getElementsAnnotatedWithAny(ours)) {
         if (member.getEnclosingElement() instanceof TypeElement type) {
           types.putIfAbsent(type.getQualifiedName().toString(), type);
         }

@@ -271,6 +271,34 @@ class CompileErrorTest {
   }
 
   @Test
+  void memberOfClassNestedInALocalClassOrOfAnEnumConstantBodyIsAnError() {
+    JavaFileObject source = user("""
+          @ChatEmail String email;
+
+          enum Kind {
+            GUEST {
+              @ChatName String label() { return "Guest"; }
+            }
+          }
+
+          static Object guest() {
+            class Guest {
+              class Badge {
+                @ChatAvatarUrl String picture;
+              }
+            }
+            return new Guest();
+          }
+        """);
+    Compilation compilation = compile(source);
+    assertThat(compilation).hadErrorContaining("[ChatLocalType] @ChatName").inFile(source)
+        .onLineContaining("@ChatName String label()");
+    assertThat(compilation).hadErrorContaining("[ChatLocalType] @ChatAvatarUrl").inFile(source)
+        .onLineContaining("@ChatAvatarUrl String picture");
+    assertThat(compilation).hadErrorCount(2);
+  }
+
+  @Test
   void fullyQualifiedAnnotationInLocalClassOfFileWithoutImportsIsAnError() {
     JavaFileObject source = source("com.acme.Shop", """
         public class Shop {

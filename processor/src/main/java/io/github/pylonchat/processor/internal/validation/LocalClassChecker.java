@@ -1,15 +1,20 @@
 package io.github.pylonchat.processor.internal.validation;
 
 import com.sun.source.tree.AnnotationTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ModifiersTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.util.JavacTask;
 import com.sun.source.util.TaskEvent;
 import com.sun.source.util.TaskListener;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.TreeScanner;
 import com.sun.source.util.Trees;
 import io.github.pylonchat.processor.internal.Message;
 import io.github.pylonchat.processor.internal.model.Property;
@@ -22,8 +27,6 @@ import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.ElementKind;
-import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 
@@ -129,16 +132,17 @@ public final class LocalClassChecker implements TaskListener {
         || !mayUseChatAnnotations(event.getCompilationUnit())) {
       return;
     }
-    TreePath path = trees.getPath(event.getTypeElement());
-    if (path == null) {
+    CompilationUnitTree unit = event.getCompilationUnit();
+    Tree type = trees.getTree(event.getTypeElement());
+    if (type == null) {
       return;
     }
     try {
-      new Scanner(path.getCompilationUnit()).scan(path, null);
+      new Scanner(unit).scan(type, false);
     } catch (RuntimeException e) {
       // a listener must not throw into javac either
-      trees.printMessage(Diagnostic.Kind.ERROR, Message.internalError(event.getTypeElement(), e),
-          path.getLeaf(), path.getCompilationUnit());
+      trees.printMessage(
+          Diagnostic.Kind.ERROR, Message.internalError(event.getTypeElement(), e), type, unit);
     }
   }
 
@@ -164,7 +168,12 @@ public final class LocalClassChecker implements TaskListener {
     return false;
   }
 
-  private final class Scanner extends TreePathScanner<Void, Void> {
+  /**
+   * Walks one class without resolving anything until it meets an annotation with one of our
+   * simple names on a member of a local or anonymous class. The argument says whether the
+   * current tree is inside code (a method body, an initializer) or in a class declared there.
+   */
+  private final class Scanner extends TreeScanner<Void, Boolean> {
     private final CompilationUnitTree unit;
 
     Scanner(CompilationUnitTree unit) {
@@ -172,20 +181,44 @@ public final class LocalClassChecker implements TaskListener {
     }
 
     @Override
-    public Void visitAnnotation(AnnotationTree annotation, Void unused) {
-      property(annotation).ifPresent(property -> {
-        // annotation -> modifiers -> declaration
-        TreePath modifiers = getCurrentPath().getParentPath();
-        Element member = modifiers == null || modifiers.getParentPath() == null
-            ? null : trees.getElement(modifiers.getParentPath());
-        long position = trees.getSourcePositions().getStartPosition(unit, annotation);
-        if (member != null && isMember(member) && inLocalClass(member)
-            && reported.add(unit.getSourceFile().toUri() + ":" + position)) {
-          trees.printMessage(Diagnostic.Kind.ERROR,
-              Message.LOCAL_TYPE.format(property.display()), annotation, unit);
+    public Void visitClass(ClassTree type, Boolean local) {
+      for (Tree member : type.getMembers()) {
+        if (local && member instanceof VariableTree field) {
+          check(field.getModifiers());
+        } else if (local && member instanceof MethodTree method) {
+          check(method.getModifiers());
         }
-      });
-      return super.visitAnnotation(annotation, unused);
+        scan(member, local);
+      }
+      return null;
+    }
+
+    @Override
+    public Void visitMethod(MethodTree method, Boolean local) {
+      return scan(method.getBody(), true);
+    }
+
+    @Override
+    public Void visitVariable(VariableTree variable, Boolean local) {
+      return scan(variable.getInitializer(), true);
+    }
+
+    @Override
+    public Void visitBlock(BlockTree block, Boolean local) {
+      return super.visitBlock(block, true); // an initializer block is code too
+    }
+
+    private void check(ModifiersTree modifiers) {
+      for (AnnotationTree annotation : modifiers.getAnnotations()) {
+        property(annotation).ifPresent(property -> {
+          long position = trees.getSourcePositions().getStartPosition(unit, annotation);
+          // a record component's annotation is also on its implicit field and accessor
+          if (reported.add(unit.getSourceFile().toUri() + ":" + position)) {
+            trees.printMessage(Diagnostic.Kind.ERROR,
+                Message.LOCAL_TYPE.format(property.display()), annotation, unit);
+          }
+        });
+      }
     }
 
     /** Resolves only annotations whose simple name is one of ours. */
@@ -197,27 +230,11 @@ public final class LocalClassChecker implements TaskListener {
       if (Property.forSimpleNameAt(simpleName, 0).isEmpty()) {
         return Optional.empty();
       }
-      Element type = trees.getElement(new TreePath(getCurrentPath(), name));
+      TreePath path = TreePath.getPath(unit, name);
+      Element type = path == null ? null : trees.getElement(path);
       return type instanceof TypeElement annotationType
           ? Property.forAnnotation(annotationType.getQualifiedName().toString())
           : Optional.empty();
     }
-  }
-
-  private static boolean isMember(Element element) {
-    ElementKind kind = element.getKind();
-    return kind == ElementKind.FIELD || kind == ElementKind.METHOD
-        || kind == ElementKind.RECORD_COMPONENT;
-  }
-
-  private static boolean inLocalClass(Element member) {
-    for (Element e = member.getEnclosingElement(); e instanceof TypeElement type;
-        e = e.getEnclosingElement()) {
-      if (type.getNestingKind() == NestingKind.LOCAL
-          || type.getNestingKind() == NestingKind.ANONYMOUS) {
-        return true;
-      }
-    }
-    return false;
   }
 }
