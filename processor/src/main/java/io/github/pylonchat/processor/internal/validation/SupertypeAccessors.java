@@ -1,4 +1,4 @@
-package io.github.pylonchat.processor.validation;
+package io.github.pylonchat.processor.internal.validation;
 
 import javax.lang.model.element.TypeElement;
 

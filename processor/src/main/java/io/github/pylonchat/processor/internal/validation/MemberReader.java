@@ -1,12 +1,10 @@
-package io.github.pylonchat.processor.validation;
+package io.github.pylonchat.processor.internal.validation;
 
-import io.github.pylonchat.processor.Message;
-import io.github.pylonchat.processor.model.Read;
-import java.util.List;
+import io.github.pylonchat.processor.internal.Message;
+import io.github.pylonchat.processor.internal.model.Read;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
@@ -79,21 +77,21 @@ final class MemberReader {
     String field = member.name();
     String getterName = "get" + Character.toUpperCase(field.charAt(0)) + field.substring(1);
     TypeElement type = member.declaringType();
-    // getX() is preferred to x()
-    List<ExecutableElement> getters = Stream.of(getterName, field)
-        .flatMap(candidate -> getter(type, candidate).stream())
-        .collect(Collectors.toList());
-    Optional<ExecutableElement> usable =
-        getters.stream().filter(m -> !m.getModifiers().contains(Modifier.PRIVATE)).findFirst();
-    if (usable.isEmpty()) {
+    // getX() wins over x() whenever it exists: a private getX() is an error, never a reason to
+    // read x() instead, which may return something else
+    Optional<ExecutableElement> found = getter(type, getterName).or(() -> getter(type, field));
+    if (found.isEmpty()) {
       boolean lombok = hasLombokAnnotation(member.element()) || hasLombokAnnotation(type);
-      report.accept(getters.isEmpty()
-          ? Message.PRIVATE_FIELD.format(
-              annotation, field, getterName, lombok ? Message.LOMBOK_HINT : "")
-          : Message.PRIVATE_GETTER.format(annotation, field, getters.get(0).getSimpleName()));
+      report.accept(Message.PRIVATE_FIELD.format(
+          annotation, field, getterName, lombok ? Message.LOMBOK_HINT : ""));
       return Optional.empty();
     }
-    ExecutableElement getter = usable.get();
+    if (found.get().getModifiers().contains(Modifier.PRIVATE)) {
+      String name = found.get().getSimpleName().toString();
+      report.accept(Message.PRIVATE_GETTER.format(annotation, field, name, name));
+      return Optional.empty();
+    }
+    ExecutableElement getter = found.get();
     String checked = checkedExceptions(getter);
     if (!checked.isEmpty()) {
       report.accept(Message.METHOD_THROWS.format(annotation, getter, checked));

@@ -1,10 +1,10 @@
-package io.github.pylonchat.processor.validation;
+package io.github.pylonchat.processor.internal.validation;
 
-import io.github.pylonchat.processor.Message;
-import io.github.pylonchat.processor.model.AccessorModel;
-import io.github.pylonchat.processor.model.AccessorNames;
-import io.github.pylonchat.processor.model.Property;
-import io.github.pylonchat.processor.model.Read;
+import io.github.pylonchat.processor.internal.Message;
+import io.github.pylonchat.processor.internal.model.AccessorModel;
+import io.github.pylonchat.processor.internal.model.AccessorNames;
+import io.github.pylonchat.processor.internal.model.Property;
+import io.github.pylonchat.processor.internal.model.Read;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -113,6 +113,41 @@ public final class IdentityValidator {
     return problems.isEmpty()
         ? new Validation.Valid(new AccessorModel(type, reads))
         : new Validation.Invalid(problems);
+  }
+
+  /**
+   * Checks {@code type}, which declares none of the annotations, for two inherited {@code
+   * @ChatEmail}: through its superclass and an interface, or through two interfaces. {@code
+   * ChatIdentities} refuses such a type at run time, so it is reported here, on the type. Empty
+   * if it inherits at most one, or while a supertype is unresolved (javac reports that itself).
+   */
+  public Optional<Problem> checkInheritedEmails(TypeElement type) {
+    int supertypes = type.getInterfaces().size();
+    TypeMirror superclass = type.getSuperclass();
+    if (superclass.getKind() == TypeKind.DECLARED
+        && !((TypeElement) ((DeclaredType) superclass).asElement()).getQualifiedName()
+            .contentEquals("java.lang.Object")) {
+      supertypes++;
+    }
+    if (supertypes < 2) {
+      return Optional.empty(); // one supertype: its own hierarchy was checked where it was compiled
+    }
+    List<TypeElement> hierarchy = new ArrayList<>();
+    if (collectHierarchy(type, new LinkedHashSet<>(), hierarchy).isPresent()) {
+      return Optional.empty();
+    }
+    List<AnnotatedMember> emails = hierarchy.stream()
+        .skip(1)
+        .filter(supertype -> !supertype.getQualifiedName().toString().startsWith("java."))
+        .flatMap(supertype -> AnnotatedMember.declaredIn(supertype).stream())
+        .filter(member -> member.property() == Property.EMAIL)
+        .collect(Collectors.toList());
+    if (emails.size() < 2) {
+      return Optional.empty();
+    }
+    return Optional.of(new Problem(type, null, Message.EMAIL_TWICE.format(
+        AccessorNames.nestedName(type), emails.get(0).qualifiedName(),
+        emails.get(1).qualifiedName())));
   }
 
   /** Exactly one {@code @ChatEmail} in the hierarchy; without it, companions are errors. */

@@ -1,4 +1,4 @@
-package io.github.pylonchat.processor.model;
+package io.github.pylonchat.processor.internal.model;
 
 import java.util.Collections;
 import java.util.EnumMap;

@@ -1,8 +1,9 @@
-package io.github.pylonchat.processor.model;
+package io.github.pylonchat.processor.internal.model;
 
 import io.github.pylonchat.ChatAccountExternalId;
 import io.github.pylonchat.ChatAccountId;
 import io.github.pylonchat.ChatAvatarUrl;
+import io.github.pylonchat.ChatContactExternalId;
 import io.github.pylonchat.ChatEmail;
 import io.github.pylonchat.ChatName;
 import java.lang.annotation.Annotation;
@@ -22,7 +23,11 @@ public enum Property {
   /** {@code @ChatAccountId}. */
   ACCOUNT_ID(ChatAccountId.class, "accountId"),
   /** {@code @ChatAccountExternalId}. */
-  ACCOUNT_EXTERNAL_ID(ChatAccountExternalId.class, "accountExternalId");
+  ACCOUNT_EXTERNAL_ID(ChatAccountExternalId.class, "accountExternalId"),
+  /** {@code @ChatContactExternalId}: only ever sent inside a signed token. */
+  CONTACT_EXTERNAL_ID(ChatContactExternalId.class, "contactExternalId");
+
+  private static final Property[] ALL = values();
 
   private final String annotationName;
   private final String annotationSimpleName;
@@ -49,9 +54,29 @@ public enum Property {
     return accessorMethod;
   }
 
+  /**
+   * The property whose annotation's simple name (e.g. {@code ChatEmail}) starts at {@code
+   * index} of {@code text}, if any.
+   */
+  public static Optional<Property> forSimpleNameAt(CharSequence text, int index) {
+    for (Property property : ALL) {
+      String name = property.annotationSimpleName;
+      if (text.length() - index >= name.length()) {
+        int i = 0;
+        while (i < name.length() && text.charAt(index + i) == name.charAt(i)) {
+          i++;
+        }
+        if (i == name.length()) {
+          return Optional.of(property);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
   /** The property whose annotation has the qualified name {@code annotationName}, if any. */
   public static Optional<Property> forAnnotation(String annotationName) {
-    for (Property property : values()) {
+    for (Property property : ALL) {
       if (property.annotationName.equals(annotationName)) {
         return Optional.of(property);
       }

@@ -1,6 +1,6 @@
-package io.github.pylonchat.processor.validation;
+package io.github.pylonchat.processor.internal.validation;
 
-import io.github.pylonchat.processor.model.AccessorModel;
+import io.github.pylonchat.processor.internal.model.AccessorModel;
 import java.util.List;
 
 /** What {@link IdentityValidator} concluded about one annotated type. */

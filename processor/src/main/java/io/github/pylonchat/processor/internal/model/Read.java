@@ -1,4 +1,4 @@
-package io.github.pylonchat.processor.model;
+package io.github.pylonchat.processor.internal.model;
 
 import javax.lang.model.element.TypeElement;
 

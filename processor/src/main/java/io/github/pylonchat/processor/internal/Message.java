@@ -1,4 +1,4 @@
-package io.github.pylonchat.processor;
+package io.github.pylonchat.processor.internal;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -38,11 +38,15 @@ public enum Message {
   PRIVATE_FIELD(
       "ChatPrivateField",
       "%s field %s must not be private; add a getter %s() or make the field package-private%s"),
-  /** A private field whose getter is private too. Args: annotation, field, getter name. */
+  /**
+   * A private field whose getter ({@code getX()} if it exists, else {@code x()}) is private.
+   * Args: annotation, field, getter name, getter name.
+   */
   PRIVATE_GETTER(
       "ChatPrivateGetter",
-      "%s field %s is private and its getter %s() must not be private; make the getter"
-          + " package-private or public"),
+      "%s field %s is private and is read through its getter %s(), which must not be private;"
+          + " make %s() package-private or public (a private getter is never passed over for"
+          + " another method, which may return something else)"),
   /** A private method. Args: annotation, method. */
   PRIVATE_METHOD(
       "ChatPrivateMethod", "%s method %s must not be private; make it package-private or public"),
@@ -56,6 +60,16 @@ public enum Message {
       "ChatLocalType",
       "%s must not be used in a local or anonymous class: no accessor can be generated for it; move"
           + " the class out of the method body to a top-level or member class"),
+  /**
+   * A note: the local-class check cannot run in this build. Args: why. Not an error: the
+   * annotations it would report are ignored, and everything else is checked.
+   */
+  LOCAL_TYPE_UNCHECKED(
+      "ChatLocalTypeUnchecked",
+      "the [ChatLocalType] check is off in this build: %s; annotations on members of local or"
+          + " anonymous classes are not reported here (no accessor is generated for them), so"
+          + " keep annotated classes out of method bodies; compiling with javac directly or through"
+          + " Maven or Gradle runs the check"),
   /** Two emails in one type hierarchy. Args: type, first member, second member. */
   EMAIL_TWICE(
       "ChatEmailTwice",

@@ -1,7 +1,7 @@
-package io.github.pylonchat.processor.validation;
+package io.github.pylonchat.processor.internal.validation;
 
-import io.github.pylonchat.processor.model.AccessorNames;
-import io.github.pylonchat.processor.model.Property;
+import io.github.pylonchat.processor.internal.model.AccessorNames;
+import io.github.pylonchat.processor.internal.model.Property;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.AnnotationMirror;
