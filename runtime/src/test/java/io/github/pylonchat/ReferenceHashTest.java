@@ -101,8 +101,11 @@ class ReferenceHashTest {
     }
   }
 
-  /** A JSON string with every non-ASCII character escaped, so no encoding can interfere. */
-  private static String json(String s) {
+  /**
+   * A JSON string with every non-ASCII character escaped, so no encoding can interfere: written
+   * here, independently of the library's escaper, for the reference scripts' input.
+   */
+  static String json(String s) {
     StringBuilder out = new StringBuilder("\"");
     for (char c : s.toCharArray()) {
       if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
