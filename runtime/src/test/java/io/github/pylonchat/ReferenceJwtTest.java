@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.pylonchat.testing.HostileText;
 import io.github.pylonchat.testing.ReferenceJwt;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -22,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -148,7 +145,7 @@ class ReferenceJwtTest {
       }
       input.append("}\n");
     }
-    List<String> answers = run(input.toString(), "node", "verify_tokens.js");
+    List<String> answers = Subprocess.run(NODE_DIR, input.toString(), "node", "verify_tokens.js");
     assertEquals(pairs.size(), answers.size(), "one answer per token from node");
     for (int i = 0; i < pairs.size(); i++) {
       assertEquals("ok", answers.get(i), pairs.get(i).toString());
@@ -161,27 +158,8 @@ class ReferenceJwtTest {
     for (String file : List.of("package.json", "package-lock.json", "verify_tokens.js")) {
       Files.copy(NODE_SOURCES.resolve(file), NODE_DIR.resolve(file), StandardCopyOption.REPLACE_EXISTING);
     }
-    run("", "npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error");
-  }
-
-  /** Runs {@code command} in target/node with {@code input} on stdin; its output lines. */
-  private static List<String> run(String input, String... command) throws Exception {
-    Path inputFile = Files.createTempFile(NODE_DIR.toAbsolutePath(), "input", ".jsonl");
-    Files.writeString(inputFile, input, StandardCharsets.UTF_8);
-    Process process = new ProcessBuilder(command)
-        .directory(NODE_DIR.toFile())
-        .redirectInput(inputFile.toFile())
-        .redirectError(ProcessBuilder.Redirect.INHERIT)
-        .start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!process.waitFor(300, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new IOException(String.join(" ", command) + " did not finish");
-    }
-    Files.delete(inputFile);
-    assertEquals(0, process.exitValue(), String.join(" ", command) + " failed (node and npm are required,"
-        + " and npm ci needs the npm registry or its cache)");
-    return output.lines().toList();
+    // node and npm are required, and npm ci needs the npm registry or its cache
+    Subprocess.run(NODE_DIR, "", "npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error");
   }
 
   private static void putIfNotNull(Map<String, Object> map, String key, String value) {
