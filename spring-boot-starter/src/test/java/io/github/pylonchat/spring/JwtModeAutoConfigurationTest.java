@@ -19,6 +19,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * {@code pylon.chat.identity-verification=jwt}: the same secret property and variables hold Pylon's
@@ -100,6 +105,26 @@ class JwtModeAutoConfigurationTest {
               "Member Name");
         });
   }
+
+  @ParameterizedTest
+  @CsvSource({"true, EMAIL_HASH", "false, NONE", "jwt, JWT"})
+  void theValuesBindInAFullApplicationToo(String value, IdentityVerification expected) {
+    SpringApplication app = new SpringApplication(MinimalApplication.class);
+    app.setWebApplicationType(WebApplicationType.NONE);
+    String secret = switch (expected) {
+      case EMAIL_HASH -> SECRET;
+      case JWT -> JWT_SECRET;
+      case NONE -> "";
+    };
+    try (ConfigurableApplicationContext context = app.run("--pylon.chat.app-id=app",
+        "--pylon.chat.identity-verification=" + value, "--pylon.chat.identity-secret=" + secret)) {
+      assertThat(context.getBean(PylonChatWidget.class).identityVerification()).isEqualTo(expected);
+    }
+  }
+
+  @SpringBootConfiguration
+  @EnableAutoConfiguration
+  static class MinimalApplication {}
 
   @ParameterizedTest
   @ValueSource(strings = {"false", "none", "NONE"})
