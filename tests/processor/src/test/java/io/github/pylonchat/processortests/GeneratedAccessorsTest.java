@@ -9,7 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.pylonchat.ChatIdentities;
 import io.github.pylonchat.ChatProfile;
 import io.github.pylonchat.IdentitySecret;
+import io.github.pylonchat.JwtSecret;
 import io.github.pylonchat.PylonChatWidget;
+import io.github.pylonchat.testing.ReferenceJwt;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Calls the accessors that pylon-chat-processor generated for this module's models. */
@@ -50,6 +53,24 @@ class GeneratedAccessorsTest {
     assertTrue(html.contains("\"account_external_id\":\"crm-42\""), html);
     assertFalse(html.contains("contact_external_id"), html);
     assertFalse(html.contains("user-7"), html);
+  }
+
+  @Test
+  void inJwtModeTheContactExternalIdIsSignedInsideTheTokenAndNowhereElse() {
+    String secret = "processor-tests-jwt-secret-Zq8vR2mX7tK4wB9n";
+    PylonChatWidget widget = PylonChatWidget.builder()
+        .appId("8c3f2f6e-1b2a-4c1e-9f3d-2a6b7c8d9e0f")
+        .jwtSecret(JwtSecret.ofText(secret))
+        .build();
+    String json = widget.settingsJson(new Member("grace@example.com", "Grace Hopper", "crm-42", "user-7"))
+        .orElseThrow();
+    assertFalse(json.contains("user-7"), json);
+    assertFalse(json.contains("email_hash"), json);
+    String jwt = json.replaceAll(".*\"jwt\":\"([^\"]+)\".*", "$1");
+    Map<String, Object> claims = ReferenceJwt.verifiedClaims(jwt, secret);
+    assertEquals("user-7", claims.get("contact_external_id"));
+    assertEquals("crm-42", claims.get("account_external_id"));
+    assertEquals("grace@example.com", claims.get("email"));
   }
 
   @Test

@@ -63,8 +63,10 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class AbstractBrowserEndToEndTest {
   private static final String CHROMIUM = "/usr/bin/chromium";
   private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-  static final String APP_ID = "e2e-test-app";
-  static final String SECRET = "3a6f0c1e9b2d4f5a8c7e6d5b4a3f2e1d0c9b8a7f6e5d4c3b2a1f0e9d8c7b6a5f";
+  /** The app id the sample runs with. */
+  protected static final String APP_ID = "e2e-test-app";
+  /** The secret the sample runs with: hex for the email hash, used as text in JWT mode. */
+  protected static final String SECRET = "3a6f0c1e9b2d4f5a8c7e6d5b4a3f2e1d0c9b8a7f6e5d4c3b2a1f0e9d8c7b6a5f";
   private static final Duration WAIT = Duration.ofSeconds(10);
   private static final Path SCREENSHOTS = Path.of("target", "e2e-screenshots");
 
@@ -75,8 +77,11 @@ public abstract class AbstractBrowserEndToEndTest {
       });
       """;
 
-  /** Stands in for widget.usepylon.com: serves a script that marks the page when it runs. */
-  private static final HttpServer WIDGET_HOST = startWidgetHost();
+  /**
+   * Stands in for widget.usepylon.com: serves a script that marks the page when it runs. One per
+   * test class, as each class (a sample in one mode) starts its own application.
+   */
+  private static HttpServer widgetHost;
 
   static final List<Account> ACCOUNTS = DemoUsers.ACCOUNTS;
 
@@ -95,6 +100,7 @@ public abstract class AbstractBrowserEndToEndTest {
 
   @BeforeAll
   static void startBrowser(@TempDir Path profile) throws IOException {
+    widgetHost = startWidgetHost();
     for (String executable : List.of(CHROMIUM, CHROMEDRIVER)) {
       if (!Files.isExecutable(Path.of(executable))) {
         fail(executable + " is missing: this test drives Debian's Chromium and never downloads a"
@@ -121,7 +127,7 @@ public abstract class AbstractBrowserEndToEndTest {
     if (browser != null) {
       browser.quit();
     }
-    WIDGET_HOST.stop(0);
+    widgetHost.stop(0);
   }
 
   @BeforeEach
@@ -135,11 +141,7 @@ public abstract class AbstractBrowserEndToEndTest {
     signIn(account);
 
     Object settings = browser.executeScript("return window.pylon && window.pylon.chat_settings;");
-    assertEquals(Map.of(
-        "app_id", APP_ID,
-        "email", account.email(),
-        "name", account.displayName(),
-        "email_hash", ReferenceHmac.emailHash(SECRET, account.email())), settings);
+    assertVerifiedChatSettings(account, (Map<?, ?>) settings);
 
     new WebDriverWait(browser, WAIT).until(page -> browser.executeScript("return window.pylonStubWidget;") != null);
     assertEquals(List.of(widgetUrl() + APP_ID), browser.executeScript(
@@ -159,6 +161,19 @@ public abstract class AbstractBrowserEndToEndTest {
     new WebDriverWait(browser, WAIT).until(page -> browser.getCurrentUrl().contains("signed-out"));
     assertEquals("undefined", browser.executeScript("return typeof window.pylon;"), "no chat after signing out");
     assertEquals(0L, browser.executeScript("return document.scripts.length;"));
+  }
+
+  /**
+   * Asserts the {@code chat_settings} the live page gives Pylon for {@code account}: here its email
+   * and name with the {@code email_hash} of exactly that email; a sample run in another mode
+   * overrides this.
+   */
+  protected void assertVerifiedChatSettings(Account account, Map<?, ?> settings) {
+    assertEquals(Map.of(
+        "app_id", APP_ID,
+        "email", account.email(),
+        "name", account.displayName(),
+        "email_hash", ReferenceHmac.emailHash(SECRET, account.email())), settings);
   }
 
   @Test
@@ -201,11 +216,12 @@ public abstract class AbstractBrowserEndToEndTest {
   }
 
   private static String widgetUrl() {
-    return "http://127.0.0.1:" + WIDGET_HOST.getAddress().getPort() + "/widget/";
+    return "http://127.0.0.1:" + widgetHost.getAddress().getPort() + "/widget/";
   }
 
-  private static void screenshot(String name) throws IOException {
-    Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+  private void screenshot(String name) throws IOException {
+    Files.write(SCREENSHOTS.resolve(getClass().getSimpleName() + "-" + name + ".png"),
+        browser.getScreenshotAs(OutputType.BYTES));
   }
 
   private static HttpServer startWidgetHost() {
