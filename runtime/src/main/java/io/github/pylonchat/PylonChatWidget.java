@@ -42,6 +42,7 @@ public final class PylonChatWidget {
   private final String appId;
   private final EmailHasher hasher; // null only after withoutIdentityVerification()
   private final AnonymousVisitors anonymous;
+  private final String widgetScriptUrl;
   private final String loaderScript;
 
   /**
@@ -69,7 +70,8 @@ public final class PylonChatWidget {
     this.appId = b.appId;
     this.hasher = b.secret == null ? null : b.secret.hasher();
     this.anonymous = b.anonymous;
-    this.loaderScript = loaderScript(widgetUrl + b.appId);
+    this.widgetScriptUrl = widgetUrl + b.appId;
+    this.loaderScript = loaderScript(widgetScriptUrl);
   }
 
   /** A new builder; {@link Builder#appId} and a secret (or the explicit opt-out) are required. */
@@ -92,6 +94,15 @@ public final class PylonChatWidget {
   /** The configured Pylon app id. */
   public String appId() {
     return appId;
+  }
+
+  /**
+   * The URL of Pylon's widget script for this app, which the loader inserts: the widget URL with
+   * the app id appended ({@code https://widget.usepylon.com/widget/<app id>} by default). For
+   * front ends that start the widget themselves from {@link #settingsJson(Object)}.
+   */
+  public String widgetScriptUrl() {
+    return widgetScriptUrl;
   }
 
   /** Whether an {@code email_hash} is rendered for identified users. */
