@@ -3,19 +3,12 @@ package io.github.pylonchat.samples.browsertest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import com.sun.net.httpserver.HttpServer;
 import io.github.pylonchat.samples.demosite.DemoSite;
 import io.github.pylonchat.samples.demosite.DemoUsers;
 import io.github.pylonchat.samples.demosite.DemoUsers.Account;
 import io.github.pylonchat.testing.ReferenceHmac;
-import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -30,11 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.UnexpectedAlertBehaviour;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -51,32 +40,23 @@ import org.springframework.test.context.DynamicPropertySource;
  * class in its application's package, where {@code @SpringBootTest} finds the application; so both
  * samples, whatever their template engine, pass exactly the same checks.
  *
- * <p>Pylon's widget host is replaced by a stub on another local origin (CI has no internet), set
- * as {@code pylon.chat.widget-url}; the sample's CSP follows that URL. Before each page is parsed,
- * a listener injected over the DevTools protocol (which the page's CSP does not restrict) records
- * every {@code securitypolicyviolation}.
+ * <p>Pylon's widget host is replaced by a {@link PylonWidgetStub} on another local origin (CI has
+ * no internet), set as {@code pylon.chat.widget-url}; the sample's CSP follows that URL.
+ * {@link HeadlessChromium} records every {@code securitypolicyviolation}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
     "pylon.chat.app-id=" + AbstractBrowserEndToEndTest.APP_ID,
     "pylon.chat.identity-secret=" + AbstractBrowserEndToEndTest.SECRET})
 @ExtendWith(OutputCaptureExtension.class)
 public abstract class AbstractBrowserEndToEndTest {
-  private static final String CHROMIUM = "/usr/bin/chromium";
-  private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-  static final String APP_ID = "e2e-test-app";
-  static final String SECRET = "3a6f0c1e9b2d4f5a8c7e6d5b4a3f2e1d0c9b8a7f6e5d4c3b2a1f0e9d8c7b6a5f";
+  /** The app id and identity secret the samples run with in the end-to-end tests. */
+  public static final String APP_ID = "e2e-test-app";
+  /** A secret of Pylon's form, unknown to the library's tests. */
+  public static final String SECRET = "3a6f0c1e9b2d4f5a8c7e6d5b4a3f2e1d0c9b8a7f6e5d4c3b2a1f0e9d8c7b6a5f";
   private static final Duration WAIT = Duration.ofSeconds(10);
-  private static final Path SCREENSHOTS = Path.of("target", "e2e-screenshots");
-
-  private static final String CSP_VIOLATION_RECORDER = """
-      window.cspViolations = [];
-      document.addEventListener('securitypolicyviolation', function (e) {
-        window.cspViolations.push(e.violatedDirective + ' blocked ' + e.blockedURI + ': ' + e.sample);
-      });
-      """;
 
   /** Stands in for widget.usepylon.com: serves a script that marks the page when it runs. */
-  private static final HttpServer WIDGET_HOST = startWidgetHost();
+  private static final PylonWidgetStub WIDGET_HOST = PylonWidgetStub.start(APP_ID);
 
   static final List<Account> ACCOUNTS = DemoUsers.ACCOUNTS;
 
@@ -95,25 +75,7 @@ public abstract class AbstractBrowserEndToEndTest {
 
   @BeforeAll
   static void startBrowser(@TempDir Path profile) throws IOException {
-    for (String executable : List.of(CHROMIUM, CHROMEDRIVER)) {
-      if (!Files.isExecutable(Path.of(executable))) {
-        fail(executable + " is missing: this test drives Debian's Chromium and never downloads a"
-            + " browser or driver; install both with: apt-get install -y chromium chromium-driver");
-      }
-    }
-    Files.createDirectories(SCREENSHOTS);
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM);
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-        "--window-size=1200,900", "--user-data-dir=" + profile);
-    options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE); // an alert stays open for us to see
-    ChromeDriverService driver = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File(CHROMEDRIVER))
-        .usingAnyFreePort()
-        .build();
-    browser = new ChromeDriver(driver, options);
-    browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", CSP_VIOLATION_RECORDER));
+    browser = HeadlessChromium.start(profile);
   }
 
   @AfterAll
@@ -121,7 +83,7 @@ public abstract class AbstractBrowserEndToEndTest {
     if (browser != null) {
       browser.quit();
     }
-    WIDGET_HOST.stop(0);
+    WIDGET_HOST.stop();
   }
 
   @BeforeEach
@@ -201,32 +163,10 @@ public abstract class AbstractBrowserEndToEndTest {
   }
 
   private static String widgetUrl() {
-    return "http://127.0.0.1:" + WIDGET_HOST.getAddress().getPort() + "/widget/";
+    return WIDGET_HOST.widgetUrl();
   }
 
   private static void screenshot(String name) throws IOException {
-    Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
-  }
-
-  private static HttpServer startWidgetHost() {
-    try {
-      HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-      server.createContext("/widget/", exchange -> {
-        try (exchange) {
-          String path = exchange.getRequestURI().getPath();
-          byte[] script = ("window.pylonStubWidget = '" + path + "';").getBytes(StandardCharsets.UTF_8);
-          boolean known = path.equals("/widget/" + APP_ID);
-          exchange.getResponseHeaders().set("Content-Type", "text/javascript");
-          exchange.sendResponseHeaders(known ? 200 : 404, known ? script.length : -1);
-          if (known) {
-            exchange.getResponseBody().write(script);
-          }
-        }
-      });
-      server.start();
-      return server;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    HeadlessChromium.screenshot(browser, name);
   }
 }
