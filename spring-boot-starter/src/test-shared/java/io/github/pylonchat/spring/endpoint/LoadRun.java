@@ -1,6 +1,8 @@
 package io.github.pylonchat.spring.endpoint;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.github.pylonchat.spring.endpoint.KeepAliveConnection.Answer;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,14 +36,22 @@ final class LoadRun {
    *
    * @param completed answers received
    * @param nanos wall time from the first request to the last answer
+   * @param cpuNanos CPU time of this JVM (server and client) meanwhile: unlike the wall time, hardly
+   *     moved by other processes on a shared machine
    * @param errors wrong answers and failures, the first few of them described
    * @param errorCount how many there were
    */
-  record Result(int completed, long nanos, List<String> errors, int errorCount) {
+  record Result(int completed, long nanos, long cpuNanos, List<String> errors, int errorCount) {
     double perSecond() {
       return completed * 1e9 / nanos;
     }
+
+    double cpuMicrosPerRequest() {
+      return cpuNanos / 1e3 / completed;
+    }
   }
+
+  private static final OperatingSystemMXBean OS = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
   private LoadRun() {}
 
@@ -51,6 +61,7 @@ final class LoadRun {
     AtomicInteger errorCount = new AtomicInteger();
     ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
     ExecutorService threads = Executors.newFixedThreadPool(connections);
+    long cpuStart = OS.getProcessCpuTime();
     long start = System.nanoTime();
     long deadline = start + limit.toNanos();
     try {
@@ -84,6 +95,7 @@ final class LoadRun {
     } finally {
       threads.shutdownNow();
     }
-    return new Result(completed.get(), System.nanoTime() - start, List.copyOf(errors), errorCount.get());
+    return new Result(completed.get(), System.nanoTime() - start, OS.getProcessCpuTime() - cpuStart,
+        List.copyOf(errors), errorCount.get());
   }
 }
