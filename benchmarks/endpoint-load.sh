@@ -8,7 +8,7 @@
 #
 #   benchmarks/endpoint-load.sh                  7 rounds of 20,000 requests per endpoint over 8
 #                                                connections, after 3 unrecorded rounds of warm-up:
-#                                                about 3 minutes on 2 cores
+#                                                about 1.5 minutes on 2 cores
 #   benchmarks/endpoint-load.sh REQUESTS CONNECTIONS ROUNDS [WARM-UP ROUNDS]
 #
 # Prints one line per round (both throughputs and their ratio, and the CPU time per request of the
