@@ -24,8 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
  * switches the chat-settings endpoint on: form login and HTTP basic for browsers, bearer tokens
  * (Spring Security's resource server, {@link Jwt} principals) for mobile apps, and a
  * {@link PylonChatUserResolver} for each kind of principal. Every request is allowed; the endpoint
- * answers 204 to a visitor who is not logged in. Built once, run on Spring Boot 4 (the starter's
- * tests) and on Spring Boot 3.5 (tests/spring-boot-3).
+ * answers 204 to a visitor who is not logged in. Its source is compiled and run on Spring Boot 4
+ * (the starter's tests) and on Spring Boot 3.5 (tests/spring-boot-3).
  */
 @SpringBootApplication
 public class EndpointApplication {
