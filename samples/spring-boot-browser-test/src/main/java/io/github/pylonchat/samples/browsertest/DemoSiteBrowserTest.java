@@ -48,8 +48,11 @@ public abstract class DemoSiteBrowserTest {
   /** The demo accounts, for parameterized tests. */
   protected static final List<Account> ACCOUNTS = DemoUsers.ACCOUNTS;
 
-  /** Stands in for widget.usepylon.com: serves a script that marks the page when it runs. */
-  private static final PylonWidgetStub WIDGET_HOST = PylonWidgetStub.start(APP_ID);
+  /**
+   * Stands in for widget.usepylon.com: serves a script that marks the page when it runs. One per
+   * test class, started before its application (which reads its URL) and stopped after it.
+   */
+  private static PylonWidgetStub widgetHost;
 
   /** The browser, shared by a test class's tests; cookies are deleted before each. */
   protected static ChromeDriver browser;
@@ -62,11 +65,12 @@ public abstract class DemoSiteBrowserTest {
 
   @DynamicPropertySource
   static void widgetHost(DynamicPropertyRegistry properties) {
-    properties.add("pylon.chat.widget-url", WIDGET_HOST::widgetUrl);
+    properties.add("pylon.chat.widget-url", () -> widgetHost.widgetUrl());
   }
 
   @BeforeAll
   static void startBrowser(@TempDir Path profile) throws IOException {
+    widgetHost = PylonWidgetStub.start(APP_ID);
     browser = HeadlessChromium.start(profile);
   }
 
@@ -75,7 +79,7 @@ public abstract class DemoSiteBrowserTest {
     if (browser != null) {
       browser.quit();
     }
-    WIDGET_HOST.stop();
+    widgetHost.stop();
   }
 
   @BeforeEach
@@ -90,7 +94,7 @@ public abstract class DemoSiteBrowserTest {
 
   /** The stub's widget base URL; the app id is appended to it. */
   protected static String widgetUrl() {
-    return WIDGET_HOST.widgetUrl();
+    return widgetHost.widgetUrl();
   }
 
   /** What {@code script} returns on the current page. */
