@@ -59,6 +59,7 @@ public final class PylonChatWidget {
   private final EmailHasher hasher; // only with an identity secret
   private final JwtSigner signer; // only with a JWT secret
   private final AnonymousVisitors anonymous;
+  private final String widgetScriptUrl;
   private final String loaderScript;
 
   /**
@@ -88,7 +89,8 @@ public final class PylonChatWidget {
     this.signer = b.jwtSecret == null ? null : b.jwtSecret.signer(b.appId,
         b.tokenLifetime != null ? b.tokenLifetime : JwtSigner.DEFAULT_LIFETIME, b.clock);
     this.anonymous = b.anonymous;
-    this.loaderScript = loaderScript(widgetUrl + b.appId);
+    this.widgetScriptUrl = widgetUrl + b.appId;
+    this.loaderScript = loaderScript(widgetScriptUrl);
   }
 
   /** A new builder; {@link Builder#appId} and a secret (or the explicit opt-out) are required. */
@@ -111,6 +113,15 @@ public final class PylonChatWidget {
   /** The configured Pylon app id. */
   public String appId() {
     return appId;
+  }
+
+  /**
+   * The URL of Pylon's widget script for this app, which the loader inserts: the widget URL with
+   * the app id appended ({@code https://widget.usepylon.com/widget/<app id>} by default). For
+   * front ends that start the widget themselves from {@link #settingsJson(Object)}.
+   */
+  public String widgetScriptUrl() {
+    return widgetScriptUrl;
   }
 
   /** Whether identified users get an {@code email_hash} or a {@code jwt}. */

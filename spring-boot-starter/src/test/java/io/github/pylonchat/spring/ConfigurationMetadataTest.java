@@ -30,7 +30,8 @@ class ConfigurationMetadataTest {
         "pylon.chat.app-id", "pylon.chat.identity-secret", "pylon.chat.identity-verification",
         "pylon.chat.enabled", "pylon.chat.anonymous", "pylon.chat.user-attribute",
         "pylon.chat.nonce-attribute", "pylon.chat.widget-url", "pylon.chat.impersonation",
-        "pylon.chat.oidc.trusted-registrations", "pylon.chat.jwt.lifetime");
+        "pylon.chat.oidc.trusted-registrations", "pylon.chat.jwt.lifetime",
+        "pylon.chat.endpoint.enabled", "pylon.chat.endpoint.path", "pylon.chat.endpoint.allowed-origins");
     assertThat(properties).allSatisfy(p -> assertThat((String) p.get("description")).as("%s", p.get("name")).isNotBlank());
     assertThat(defaultOf(properties, "pylon.chat.user-attribute")).isEqualTo(ChatTagResolver.DEFAULT_USER_VARIABLE);
     assertThat(defaultOf(properties, "pylon.chat.nonce-attribute")).isEqualTo(ChatTagResolver.DEFAULT_NONCE_VARIABLE);
@@ -45,6 +46,8 @@ class ConfigurationMetadataTest {
     List<String> verificationValues = JsonPath.read(json,
         "$.hints[?(@.name == 'pylon.chat.identity-verification')].values[*].value");
     assertThat(verificationValues).containsExactly("email-hash", "jwt", "none", "true", "false");
+    assertThat(defaultOf(properties, "pylon.chat.endpoint.enabled")).isEqualTo(false);
+    assertThat(defaultOf(properties, "pylon.chat.endpoint.path")).isEqualTo("/pylon/chat-settings");
     List<String> anonymousValues = JsonPath.read(json, "$.hints[?(@.name == 'pylon.chat.anonymous')].values[*].value");
     assertThat(anonymousValues).containsExactly("nothing", "widget");
     List<String> impersonationValues = JsonPath.read(json, "$.hints[?(@.name == 'pylon.chat.impersonation')].values[*].value");
