@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
-# Builds the benchmarks and runs all five (hashing, rendering in FreeMarker and in Thymeleaf,
-# lookup: JMH; compile time: javac with and without pylon-chat-processor), then prints one summary
-# table of ratios.
+# Builds the benchmarks and runs all six (hashing, identity tokens, rendering in FreeMarker (both
+# identity verification modes) and in Thymeleaf, lookup: JMH; compile time: javac with and without
+# pylon-chat-processor), then prints one summary table of ratios.
 #
 #   benchmarks/run.sh            full run (JMH -f 2 -wi 5 -i 5, 1 s warm-up / 2 s measurement
 #                                iterations, Thymeleaf -wi 10 of 2 s; compile time 3 warm-ups +
 #                                7 runs each, for 500 and for 5 annotated classes, and a minimal
-#                                reference processor): about 14 min on 2 cores
+#                                reference processor): about 16 min on 2 cores
 #   benchmarks/run.sh --quick    quick run (JMH -f 1 -wi 2 -i 3, 1 s iterations, Thymeleaf -wi 10;
-#                                compile time 2 warm-ups + 3 runs each, no reference): about 4 min
+#                                compile time 2 warm-ups + 3 runs each, no reference): about 5 min
 #
 # Results (JMH JSON, compile-time JSON, summary.md, full logs) go to benchmarks/target/results/.
 # Exits 1 if a benchmark could not run (for example when processor/ has no annotation processor).
@@ -56,7 +56,7 @@ if ! jar tf "$processor_jar" | grep -qx 'META-INF/services/javax.annotation.proc
     "not merged yet), so the compile-time benchmark cannot run and run.sh will exit 1" >&2
 fi
 
-echo "== JMH: hashing, rendering in FreeMarker, lookup (${jmh_settings[*]}) =="
+echo "== JMH: hashing, identity tokens, rendering in FreeMarker, lookup (${jmh_settings[*]}) =="
 java -jar benchmarks/target/benchmarks.jar "${jmh_settings[@]}" -e ThymeleafRenderingBenchmark \
   -rf json -rff "$results/jmh-main.json" -o "$results/jmh.log"
 grep -A 40 '^Benchmark' "$results/jmh.log" || true

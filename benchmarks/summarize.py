@@ -85,6 +85,10 @@ def main(argv):
             1.3, True, True, "≤ 1.3")
     compare("render 5 KB page: naive / tag", "RenderingBenchmark.tag", "RenderingBenchmark.naive",
             1.0, False, False, "> 1")
+    compare("render 5 KB page in JWT mode: tag / floor", "RenderingBenchmark.tagJwt", "RenderingBenchmark.floorJwt",
+            1.3, True, True, "≤ 1.3")
+    compare("identity token: ours / nimbus-jose-jwt", "TokenBenchmark.pylonChat", "TokenBenchmark.nimbus",
+            0.5, True, True, "≤ 0.5")
     compare("render 5 KB page in Thymeleaf: tag / floor", "ThymeleafRenderingBenchmark.tag",
             "ThymeleafRenderingBenchmark.floor", 1.3, True, True, "≤ 1.3")
     compare("lookup: profileOf / direct", "LookupBenchmark.profileOf", "LookupBenchmark.direct",

@@ -27,7 +27,12 @@ public final class AccountChatIdentity implements ChatIdentityAccessor<Account<?
   }
 
   @Override
+  public Class<?> modelType() {
+    return Account.class;
+  }
+
+  @Override
   public ChatProfile profile(Account<?> model) {
-    return new ChatProfile(email(model), null, null, accountId(model), null);
+    return new ChatProfile(email(model), null, null, accountId(model), null, null);
   }
 }

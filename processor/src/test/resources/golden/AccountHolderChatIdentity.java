@@ -31,7 +31,12 @@ public final class AccountHolderChatIdentity implements ChatIdentityAccessor<Acc
   }
 
   @Override
+  public Class<?> modelType() {
+    return AccountHolder.class;
+  }
+
+  @Override
   public ChatProfile profile(AccountHolder model) {
-    return new ChatProfile(email(model), name(model), avatarUrl(model), null, null);
+    return new ChatProfile(email(model), name(model), avatarUrl(model), null, null, null);
   }
 }

@@ -32,7 +32,12 @@ public final class AdminChatIdentity implements ChatIdentityAccessor<Admin> {
   }
 
   @Override
+  public Class<?> modelType() {
+    return Admin.class;
+  }
+
+  @Override
   public ChatProfile profile(Admin model) {
-    return new ChatProfile(email(model), name(model), avatarUrl(model), null, null);
+    return new ChatProfile(email(model), name(model), avatarUrl(model), null, null, null);
   }
 }

@@ -27,7 +27,12 @@ public final class Company_EmployeeChatIdentity implements ChatIdentityAccessor<
   }
 
   @Override
+  public Class<?> modelType() {
+    return Company.Employee.class;
+  }
+
+  @Override
   public ChatProfile profile(Company.Employee model) {
-    return new ChatProfile(email(model), name(model), null, null, null);
+    return new ChatProfile(email(model), name(model), null, null, null, null);
   }
 }

@@ -30,8 +30,18 @@ public final class MemberChatIdentity implements ChatIdentityAccessor<Member> {
     return model.crmId();
   }
 
+  public static String contactExternalId(Member model) {
+    return model.userId();
+  }
+
+  @Override
+  public Class<?> modelType() {
+    return Member.class;
+  }
+
   @Override
   public ChatProfile profile(Member model) {
-    return new ChatProfile(email(model), name(model), null, null, accountExternalId(model));
+    return new ChatProfile(email(model), name(model), null, null, accountExternalId(model),
+        contactExternalId(model));
   }
 }

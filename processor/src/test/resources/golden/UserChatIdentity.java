@@ -35,7 +35,13 @@ public final class UserChatIdentity implements ChatIdentityAccessor<User> {
   }
 
   @Override
+  public Class<?> modelType() {
+    return User.class;
+  }
+
+  @Override
   public ChatProfile profile(User model) {
-    return new ChatProfile(email(model), name(model), avatarUrl(model), accountId(model), null);
+    return new ChatProfile(email(model), name(model), avatarUrl(model), accountId(model), null,
+        null);
   }
 }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The one place that reads pylon-chat's environment variables: {@code PYLON_APP_ID},
@@ -15,7 +16,8 @@ import java.util.Map;
  * <p>The rules: a value's surrounding whitespace is ignored; a blank value is reported as empty
  * unless the other secret variable is set; the secret comes from {@code PYLON_IDENTITY_SECRET} or
  * from the file named by {@code PYLON_IDENTITY_SECRET_FILE} (a trailing newline is fine), never
- * both. Every problem is a {@link ChatConfigurationException} that names the variable and the fix
+ * both; it is read as hex ({@link #identitySecret()}) for the {@code email_hash}, or as text
+ * ({@link #jwtSecret()}) for identity tokens. Every problem is a {@link ChatConfigurationException} that names the variable and the fix
  * and never quotes the secret.
  *
  * <pre>{@code
@@ -78,12 +80,29 @@ public final class ChatEnvironment {
 
   /**
    * The identity secret from {@code PYLON_IDENTITY_SECRET} or from the file named by
-   * {@code PYLON_IDENTITY_SECRET_FILE}.
+   * {@code PYLON_IDENTITY_SECRET_FILE}, as hex (for the {@code email_hash}).
    *
    * @throws ChatConfigurationException if neither or both are set, the file cannot be read, or
    *     the secret is malformed
    */
   public IdentitySecret identitySecret() {
+    return secret(IdentitySecret::ofHex, "the hex identity secret");
+  }
+
+  /**
+   * The JWT secret from the same variables as {@link #identitySecret()}, read as text (for
+   * identity tokens, see {@link JwtSecret}): in JWT mode they hold the secret Pylon shows for its
+   * "JWT (signed token)" option.
+   *
+   * @throws ChatConfigurationException if neither or both are set, the file cannot be read, or
+   *     the secret is malformed
+   */
+  public JwtSecret jwtSecret() {
+    return secret(JwtSecret::ofText, "the JWT secret");
+  }
+
+  /** The secret read from one of the two variables and parsed, with errors naming the variable. */
+  private <T> T secret(Function<String, T> parse, String what) {
     String value = variables.get(SECRET);
     String file = variables.get(SECRET_FILE);
     if (hasText(value) && hasText(file)) {
@@ -91,24 +110,24 @@ public final class ChatEnvironment {
           "Set only one of them, so it is clear which secret is used");
     }
     if (hasText(file) || file != null && value == null) {
-      return fromFile(file.strip());
+      return fromFile(file.strip(), parse, what);
     }
     if (value == null) {
       throw new ChatConfigurationException(SECRET, "is not set (nor " + SECRET_FILE + ")",
-          "Set it to the hex identity secret from Pylon's in-app chat settings, or " + SECRET_FILE
+          "Set it to " + what + " from Pylon's in-app chat settings, or " + SECRET_FILE
               + " to the path of a file that contains it");
     }
     try {
-      return IdentitySecret.ofHex(value);
+      return parse.apply(value);
     } catch (ChatConfigurationException e) {
       throw e.withSetting(SECRET);
     }
   }
 
-  private static IdentitySecret fromFile(String file) {
+  private static <T> T fromFile(String file, Function<String, T> parse, String what) {
     if (file.isEmpty()) {
       throw new ChatConfigurationException(SECRET_FILE, "is empty",
-          "Set it to the path of a file that contains only the hex identity secret, or unset it");
+          "Set it to the path of a file that contains only " + what + ", or unset it");
     }
     String text;
     try {
@@ -116,10 +135,10 @@ public final class ChatEnvironment {
     } catch (IOException | RuntimeException e) {
       throw new ChatConfigurationException(SECRET_FILE,
           "names the file " + file + ", which cannot be read (" + e.getClass().getSimpleName() + ")",
-          "Point it at a readable file that contains only the hex identity secret");
+          "Point it at a readable file that contains only " + what);
     }
     try {
-      return IdentitySecret.ofHex(text);
+      return parse.apply(text);
     } catch (ChatConfigurationException e) {
       throw e.withSetting(SECRET_FILE + " (file " + file + ")");
     }

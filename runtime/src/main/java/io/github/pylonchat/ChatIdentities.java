@@ -2,7 +2,11 @@ package io.github.pylonchat;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
-import java.util.Optional;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
 
 /**
  * Finds the generated {@code <Type>ChatIdentity} accessor of any user object.
@@ -11,9 +15,10 @@ import java.util.Optional;
  * com.acme.UserChatIdentity}, {@code Outer.Inner} -> {@code Outer_InnerChatIdentity}), never by
  * reflection on the model's own members. If a class has none, its superclasses and interfaces are
  * searched, so subclasses and ORM proxies (such as Hibernate's {@code User$HibernateProxy$...})
- * of an annotated class work. The result is cached per class in a {@link ClassValue}, which is
- * released together with the class (no leak on redeploy); a lookup after the first is a few
- * nanoseconds.
+ * of an annotated class work. A class that inherits two different {@code @ChatEmail} (from its
+ * superclass and an interface, say) is refused rather than read by whichever comes first. The
+ * result is cached per class in a {@link ClassValue}, which is released together with the class
+ * (no leak on redeploy); a lookup after the first is a few nanoseconds.
  *
  * <pre>{@code
  * ChatProfile profile = ChatIdentities.profileOf(currentUser);
@@ -23,13 +28,25 @@ public final class ChatIdentities {
   private static final String SUFFIX = "ChatIdentity";
   private static final String INSTANCE_FIELD = "INSTANCE";
 
-  private static final ClassValue<Optional<ChatIdentityAccessor<?>>> ACCESSORS =
+  private static final ClassValue<Lookup> ACCESSORS =
       new ClassValue<>() {
         @Override
-        protected Optional<ChatIdentityAccessor<?>> computeValue(Class<?> type) {
+        protected Lookup computeValue(Class<?> type) {
           return find(type);
         }
       };
+
+  /**
+   * What is known about one class: the accessor that reads it and the annotated class that
+   * accessor was generated for, or why no accessor may be used (then {@code problem} is set).
+   */
+  private record Lookup(ChatIdentityAccessor<?> accessor, Class<?> modelType, String problem) {
+    static final Lookup NONE = new Lookup(null, null, null);
+
+    static Lookup refused(String problem) {
+      return new Lookup(null, null, problem);
+    }
+  }
 
   private ChatIdentities() {}
 
@@ -39,6 +56,8 @@ public final class ChatIdentities {
    *
    * @throws IllegalArgumentException if {@code user} is null, its type (and all its supertypes)
    *     has no {@code @ChatEmail}, or the profile is invalid (blank email, non-http avatar URL)
+   * @throws IllegalStateException if its type inherits two different {@code @ChatEmail}, or the
+   *     class found by the naming rule is not the accessor of its type (see {@link #accessorFor})
    */
   @SuppressWarnings("unchecked")
   public static ChatProfile profileOf(Object user) {
@@ -54,19 +73,41 @@ public final class ChatIdentities {
   /**
    * Whether objects of {@code type} have a chat identity (a generated accessor for it or one of
    * its supertypes, or {@code type} is {@link ChatProfile}).
+   *
+   * @throws IllegalStateException as {@link #accessorFor} does
    */
   public static boolean hasIdentity(Class<?> type) {
-    return type == ChatProfile.class || ACCESSORS.get(type).isPresent();
+    if (type == ChatProfile.class) {
+      return true;
+    }
+    Lookup lookup = ACCESSORS.get(type);
+    if (lookup.problem() != null) {
+      throw new IllegalStateException(lookup.problem());
+    }
+    return lookup.accessor() != null;
   }
 
   /**
-   * The generated accessor that reads objects of {@code type}.
+   * The generated accessor that reads objects of {@code type}: its own, or else the one its
+   * superclass or interfaces have.
    *
    * @throws IllegalArgumentException if neither {@code type} nor a supertype declares
    *     {@code @ChatEmail}
+   * @throws IllegalStateException if {@code type} inherits accessors with different emails from
+   *     two supertypes (for example {@code class Member extends User implements Contact}, with a
+   *     {@code @ChatEmail} in both {@code User} and {@code Contact}): which email to sign must not
+   *     depend on the order of {@code extends} and {@code implements}; or if the class found by
+   *     the naming rule is not the accessor of {@code type}
    */
   public static ChatIdentityAccessor<?> accessorFor(Class<?> type) {
-    return ACCESSORS.get(type).orElseThrow(() -> noIdentity(type));
+    Lookup lookup = ACCESSORS.get(type);
+    if (lookup.accessor() != null) {
+      return lookup.accessor();
+    }
+    if (lookup.problem() != null) {
+      throw new IllegalStateException(lookup.problem());
+    }
+    throw noIdentity(type);
   }
 
   private static IllegalArgumentException noIdentity(Class<?> type) {
@@ -83,53 +124,106 @@ public final class ChatIdentities {
             + " annotationProcessorPaths so that " + accessorName(type) + " is generated");
   }
 
-  private static Optional<ChatIdentityAccessor<?>> find(Class<?> type) {
-    Optional<ChatIdentityAccessor<?>> own = load(type);
-    if (own.isPresent()) {
+  private static Lookup find(Class<?> type) {
+    Lookup own = load(type);
+    if (own != Lookup.NONE) {
       return own;
     }
-    Class<?> superclass = type.getSuperclass();
-    if (superclass != null && superclass != Object.class) {
-      Optional<ChatIdentityAccessor<?>> inherited = ACCESSORS.get(superclass);
-      if (inherited.isPresent()) {
+    Lookup chosen = Lookup.NONE;
+    Class<?> chosenFrom = null;
+    for (Class<?> supertype : directSupertypes(type)) {
+      Lookup inherited = ACCESSORS.get(supertype);
+      if (inherited.problem() != null) {
         return inherited;
       }
-    }
-    for (Class<?> iface : type.getInterfaces()) {
-      Optional<ChatIdentityAccessor<?>> inherited = ACCESSORS.get(iface);
-      if (inherited.isPresent()) {
-        return inherited;
+      if (inherited.accessor() == null) {
+        continue;
+      }
+      if (chosen.accessor() == null) {
+        chosen = inherited;
+        chosenFrom = supertype;
+      } else if (!sameEmail(chosen.modelType(), inherited.modelType())) {
+        return Lookup.refused(type.getName() + " inherits a chat identity from both "
+            + chosenFrom.getName() + " (read by " + chosen.accessor().getClass().getName()
+            + ") and " + supertype.getName() + " (read by "
+            + inherited.accessor().getClass().getName() + "), each with its own @ChatEmail:"
+            + " which email is signed must not depend on the order of extends and implements;"
+            + " keep @ChatEmail in only one of these type hierarchies");
       }
     }
-    return Optional.empty();
+    return chosen;
   }
 
-  private static Optional<ChatIdentityAccessor<?>> load(Class<?> type) {
+  /** The superclass (unless Object) and then the interfaces, in declaration order. */
+  private static List<Class<?>> directSupertypes(Class<?> type) {
+    List<Class<?>> supertypes = new ArrayList<>();
+    Class<?> superclass = type.getSuperclass();
+    if (superclass != null && superclass != Object.class) {
+      supertypes.add(superclass);
+    }
+    supertypes.addAll(Arrays.asList(type.getInterfaces()));
+    return supertypes;
+  }
+
+  /**
+   * Whether the accessors generated for {@code a} and {@code b} read the same {@code @ChatEmail}.
+   * Each annotated type has exactly one in its hierarchy (the processor checks that), so they do
+   * if and only if a common supertype of both (or one of them) has a chat identity: its email is
+   * in both hierarchies.
+   */
+  private static boolean sameEmail(Class<?> a, Class<?> b) {
+    Deque<Class<?>> pending = new ArrayDeque<>(List.of(a));
+    while (!pending.isEmpty()) {
+      Class<?> candidate = pending.pop();
+      if (candidate.isAssignableFrom(b) && ACCESSORS.get(candidate).accessor() != null) {
+        return true;
+      }
+      pending.addAll(directSupertypes(candidate));
+    }
+    return false;
+  }
+
+  private static Lookup load(Class<?> type) {
     ClassLoader loader = type.getClassLoader();
     if (loader == null || type.isArray() || type.isPrimitive() || type.isAnonymousClass()
         || type.isLocalClass() || type.isSynthetic()) {
-      return Optional.empty(); // JDK types and types a processor cannot name have no accessor
+      return Lookup.NONE; // JDK types and types a processor cannot name have no accessor
     }
     String name = accessorName(type);
     Class<?> generated;
     try {
       generated = Class.forName(name, true, loader);
     } catch (ClassNotFoundException | LinkageError notGenerated) {
-      return Optional.empty();
+      return Lookup.NONE;
     }
+    ChatIdentityAccessor<?> accessor = null;
     try {
       Field instance = generated.getField(INSTANCE_FIELD);
       if (Modifier.isStatic(instance.getModifiers())
-          && instance.get(null) instanceof ChatIdentityAccessor<?> accessor) {
-        return Optional.of(accessor);
+          && instance.get(null) instanceof ChatIdentityAccessor<?> found) {
+        accessor = found;
       }
     } catch (ReflectiveOperationException | RuntimeException e) {
-      // fall through to the error below
+      // the problem below
     }
-    throw new IllegalStateException(
+    if (accessor != null) {
+      Class<?> modelType = accessor.modelType();
+      if (modelType == null || !modelType.isAssignableFrom(type)) {
+        return Lookup.refused(name + " is the accessor of " + nameOf(modelType) + ", not of "
+            + nameOf(type) + ", whose name maps to the same accessor name: rename one of the two"
+            + " classes");
+      }
+      return new Lookup(accessor, modelType, null);
+    }
+    return Lookup.refused(
         name + " exists but is not a pylon-chat generated accessor (no public static INSTANCE"
             + " implementing ChatIdentityAccessor): rename that class, or rebuild so that"
             + " pylon-chat-processor regenerates it");
+  }
+
+  private static String nameOf(Class<?> type) {
+    return type == null ? "null" : type.getCanonicalName() != null ? type.getCanonicalName()
+        : type.getName();
   }
 
   /** {@code com.acme.Outer.Inner} -> {@code com.acme.Outer_InnerChatIdentity}. */

@@ -20,9 +20,17 @@ import java.net.URISyntaxException;
  * @param avatarUrl sent as {@code avatar_url}; an absolute {@code http} or {@code https} URL
  * @param accountId sent as {@code account_id}
  * @param accountExternalId sent as {@code account_external_id}
+ * @param contactExternalId the user's own id in your system, {@code contact_external_id}: Pylon
+ *     accepts it only inside a signed identity token, so it is never written into {@code
+ *     chat_settings}
  */
 public record ChatProfile(
-    String email, String name, String avatarUrl, String accountId, String accountExternalId) {
+    String email,
+    String name,
+    String avatarUrl,
+    String accountId,
+    String accountExternalId,
+    String contactExternalId) {
 
   /**
    * Validates the profile.
@@ -45,9 +53,23 @@ public record ChatProfile(
     }
   }
 
+  /**
+   * A profile without a contact external id, as before {@code contactExternalId} existed.
+   *
+   * <pre>{@code
+   * new ChatProfile("ada@example.com", "Ada", null, "acme", "crm-42");
+   * }</pre>
+   *
+   * @throws IllegalArgumentException as the canonical constructor does
+   */
+  public ChatProfile(
+      String email, String name, String avatarUrl, String accountId, String accountExternalId) {
+    this(email, name, avatarUrl, accountId, accountExternalId, null);
+  }
+
   /** A profile with an email and a display name. */
   public static ChatProfile of(String email, String name) {
-    return new ChatProfile(email, name, null, null, null);
+    return new ChatProfile(email, name, null, null, null, null);
   }
 
   private static boolean isHttpUrl(String url) {

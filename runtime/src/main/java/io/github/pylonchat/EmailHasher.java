@@ -1,14 +1,8 @@
 package io.github.pylonchat;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.InvalidKeyException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.Provider;
 import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Computes Pylon's {@code email_hash}: the lowercase hex HMAC-SHA256 of the UTF-8 bytes of the
@@ -28,7 +22,6 @@ import javax.crypto.spec.SecretKeySpec;
  * }</pre>
  */
 public final class EmailHasher {
-  static final String ALGORITHM = "HmacSHA256";
   private static final int HASH_SIZE = 32;
   private static final HexFormat HEX = HexFormat.of();
   /** Why an email with a lone surrogate is refused; never quotes the email. */
@@ -36,25 +29,10 @@ public final class EmailHasher {
       + " which has no UTF-8 form), so it cannot be signed exactly as it is shown: fix where the email is read"
       + " or stored";
 
-  private final SecretKeySpec key;
-  private final Provider provider;
-  /** Initialised and only ever cloned; null when the provider's Mac is not cloneable. */
-  private final Mac prototype;
+  private final HmacSha256 hmac;
 
-  EmailHasher(byte[] secretKey) {
-    this(secretKey, newMac());
-  }
-
-  /** For tests: hashes with {@code mac}'s provider (an uninitialised {@code HmacSHA256} Mac). */
-  EmailHasher(byte[] secretKey, Mac uninitialised) {
-    key = new SecretKeySpec(secretKey, ALGORITHM);
-    init(uninitialised, key);
-    // A provider is chosen when the Mac is initialised: keep that one for the fallback too.
-    provider = uninitialised.getProvider();
-    // A zero-length update makes SunJCE absorb the key's inner pad block now, once, instead of
-    // in every call; for any provider it leaves the HMAC's result unchanged.
-    uninitialised.update(new byte[0]);
-    prototype = isCloneable(uninitialised) ? uninitialised : null;
+  EmailHasher(HmacSha256 hmac) {
+    this.hmac = hmac;
   }
 
   /**
@@ -95,7 +73,7 @@ public final class EmailHasher {
     if (hasUnpairedSurrogate(email)) {
       throw new IllegalArgumentException("the email " + UNPAIRED_SURROGATE);
     }
-    return freshMac().doFinal(email.getBytes(StandardCharsets.UTF_8));
+    return hmac.mac(email.getBytes(StandardCharsets.UTF_8));
   }
 
   /**
@@ -115,55 +93,9 @@ public final class EmailHasher {
     return false;
   }
 
-  /** A Mac for this call only: never shared between threads. */
-  private Mac freshMac() {
-    if (prototype != null) {
-      try {
-        return (Mac) prototype.clone();
-      } catch (CloneNotSupportedException e) {
-        throw new IllegalStateException("the " + ALGORITHM + " Mac of " + provider.getName()
-            + " was cloneable and is not any more", e);
-      }
-    }
-    try {
-      Mac mac = Mac.getInstance(ALGORITHM, provider);
-      init(mac, key);
-      return mac;
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(provider.getName() + " no longer offers " + ALGORITHM, e);
-    }
-  }
-
-  private static boolean isCloneable(Mac mac) {
-    try {
-      mac.clone();
-      return true;
-    } catch (CloneNotSupportedException e) {
-      return false;
-    }
-  }
-
-  private static void init(Mac mac, SecretKeySpec key) {
-    try {
-      mac.init(key);
-    } catch (InvalidKeyException e) {
-      // The message names the provider, never the key.
-      throw new IllegalStateException(mac.getProvider() + " refuses an " + ALGORITHM + " key of "
-          + key.getEncoded().length + " bytes", e);
-    }
-  }
-
-  private static Mac newMac() {
-    try {
-      return Mac.getInstance(ALGORITHM);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(ALGORITHM + " is required by every Java platform", e);
-    }
-  }
-
   /** Never shows key material. */
   @Override
   public String toString() {
-    return "EmailHasher[" + ALGORITHM + " from " + provider.getName() + ", key redacted]";
+    return "EmailHasher[" + hmac + "]";
   }
 }

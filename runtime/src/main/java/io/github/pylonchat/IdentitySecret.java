@@ -91,7 +91,7 @@ public final class IdentitySecret {
 
   /** The hasher for this secret; cheap to keep and share between threads. */
   public EmailHasher hasher() {
-    return new EmailHasher(key);
+    return new EmailHasher(new HmacSha256(key));
   }
 
   /** Redacted: never shows the secret. */

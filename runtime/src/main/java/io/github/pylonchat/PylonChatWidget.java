@@ -4,23 +4,32 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * Writes the Pylon chat widget for the current user: a {@code <script>} that sets
  * {@code window.pylon.chat_settings} (app id, email, name, optional fields and the server-side
- * {@code email_hash}) followed by Pylon's loader script; or the same {@code chat_settings} as
+ * proof of identity) followed by Pylon's loader script; or the same {@code chat_settings} as
  * JSON text ({@link #settingsJson(Object)}) for front ends that set {@code window.pylon}
  * themselves. Each call goes user, then profile ({@link ChatIdentities}), then identity
  * verification, then settings, then the script or the JSON.
+ *
+ * <p>The proof of identity is one of Pylon's two kinds of identity verification, chosen by the
+ * secret given to the builder ({@link IdentityVerification}): the {@code email_hash} with an
+ * {@link IdentitySecret} (the default kind), or a short-lived signed token, {@code jwt}, with a
+ * {@link JwtSecret}. With a token, {@code chat_settings} has no {@code email_hash}, its
+ * {@code email}, {@code name} and {@code account_external_id} are exactly the signed ones, and the
+ * {@code contact_external_id} is only inside the token.
  *
  * <p>Framework-neutral, immutable and thread-safe: build one at start-up and share it. Every
  * user-supplied string is written as a JSON string in which {@code " \ < > & '}, control
  * characters, U+2028/U+2029 and every non-ASCII character are {@code \}{@code uXXXX} escapes, so
  * no input can end the script element or the string, whatever the page's encoding. The
- * {@code email_hash} is always computed over exactly the emitted {@code email}. The identity
- * secret is never written.
+ * {@code email_hash} is always computed over exactly the emitted {@code email}. The secret is
+ * never written.
  *
  * <pre>{@code
  * PylonChatWidget widget = PylonChatWidget.builder()
@@ -28,6 +37,13 @@ import java.util.regex.Pattern;
  *     .identitySecret(IdentitySecret.fromEnvironment())
  *     .build();
  * String html = widget.render(currentUser, cspNonce);   // "" when currentUser is null
+ *
+ * // or with Pylon's "JWT (signed token)" option, a token valid for 5 minutes on each page:
+ * PylonChatWidget widget = PylonChatWidget.builder()
+ *     .appId(System.getenv("PYLON_APP_ID"))
+ *     .jwtSecret(JwtSecret.fromEnvironment())
+ *     .tokenLifetime(Duration.ofMinutes(5))
+ *     .build();
  * }</pre>
  */
 public final class PylonChatWidget {
@@ -40,8 +56,10 @@ public final class PylonChatWidget {
   private static final String APP_ID_FIX = "Set it to the app id from Pylon's in-app chat settings";
 
   private final String appId;
-  private final EmailHasher hasher; // null only after withoutIdentityVerification()
+  private final EmailHasher hasher; // only with an identity secret
+  private final JwtSigner signer; // only with a JWT secret
   private final AnonymousVisitors anonymous;
+  private final String widgetScriptUrl;
   private final String loaderScript;
 
   /**
@@ -68,8 +86,11 @@ public final class PylonChatWidget {
   private PylonChatWidget(Builder b, String widgetUrl) {
     this.appId = b.appId;
     this.hasher = b.secret == null ? null : b.secret.hasher();
+    this.signer = b.jwtSecret == null ? null : b.jwtSecret.signer(b.appId,
+        b.tokenLifetime != null ? b.tokenLifetime : JwtSigner.DEFAULT_LIFETIME, b.clock);
     this.anonymous = b.anonymous;
-    this.loaderScript = loaderScript(widgetUrl + b.appId);
+    this.widgetScriptUrl = widgetUrl + b.appId;
+    this.loaderScript = loaderScript(widgetScriptUrl);
   }
 
   /** A new builder; {@link Builder#appId} and a secret (or the explicit opt-out) are required. */
@@ -94,9 +115,24 @@ public final class PylonChatWidget {
     return appId;
   }
 
-  /** Whether an {@code email_hash} is rendered for identified users. */
+  /**
+   * The URL of Pylon's widget script for this app, which the loader inserts: the widget URL with
+   * the app id appended ({@code https://widget.usepylon.com/widget/<app id>} by default). For
+   * front ends that start the widget themselves from {@link #settingsJson(Object)}.
+   */
+  public String widgetScriptUrl() {
+    return widgetScriptUrl;
+  }
+
+  /** Whether identified users get an {@code email_hash} or a {@code jwt}. */
   public boolean verifiesIdentity() {
-    return hasher != null;
+    return identityVerification() != IdentityVerification.NONE;
+  }
+
+  /** How identified users are verified: {@code email_hash}, {@code jwt} or not at all. */
+  public IdentityVerification identityVerification() {
+    return hasher != null ? IdentityVerification.EMAIL_HASH
+        : signer != null ? IdentityVerification.JWT : IdentityVerification.NONE;
   }
 
   /**
@@ -152,7 +188,7 @@ public final class PylonChatWidget {
    * the same fields, rules and identity verification as {@link #render(Object, String)}, and the
    * same escaping, so the text is valid JSON for any input and safe to embed in HTML as well.
    * Only ever answer it for the logged-in user, with {@code Cache-Control: no-store}: it carries
-   * the {@code email_hash}, which does not expire.
+   * the {@code email_hash}, which does not expire (or a token, valid for minutes).
    *
    * <pre>{@code
    * // a plain servlet: GET /pylon/chat-settings
@@ -165,6 +201,7 @@ public final class PylonChatWidget {
    *   }
    *   response.setContentType("application/json");
    *   response.getWriter().write(settings.get());   // {"app_id":"...","email":"...","email_hash":"..."}
+   *                                                 // or, with a JWT secret, ...,"jwt":"eyJ..."}
    * }
    * }</pre>
    *
@@ -197,7 +234,7 @@ public final class PylonChatWidget {
    */
   private record Settings(ChatProfile profile, Verification verification) {}
 
-  /** The {@code chat_settings} field that lets Pylon verify the identity, such as {@code email_hash}. */
+  /** The {@code chat_settings} field that lets Pylon verify the identity: {@code email_hash} or {@code jwt}. */
   private record Verification(String field, String value) {}
 
   /** An anonymous visitor's settings: the app id alone. */
@@ -214,16 +251,20 @@ public final class PylonChatWidget {
 
   /**
    * Identity verification, the one place a profile is signed: the HMAC {@code email_hash} of
-   * exactly the email that is sent, or nothing after {@link Builder#withoutIdentityVerification()}.
+   * exactly the email that is sent, a token that signs the profile's identity fields as they are
+   * sent, or nothing after {@link Builder#withoutIdentityVerification()}.
    */
   private Verification verify(ChatProfile profile) {
-    return hasher == null ? null : new Verification("email_hash", hasher.hash(profile.email()));
+    if (hasher != null) {
+      return new Verification("email_hash", hasher.hash(profile.email()));
+    }
+    return signer == null ? null : new Verification("jwt", signer.sign(profile));
   }
 
   /** The settings as one JSON object: app id, the profile's non-null fields, the verification. */
   private void appendJson(Settings settings, Appendable out) throws IOException {
     out.append("{\"app_id\":");
-    appendJsonString(appId, out);
+    ScriptSafeJson.appendQuoted(appId, out);
     ChatProfile profile = settings.profile();
     if (profile != null) {
       appendField("email", profile.email(), out);
@@ -242,7 +283,7 @@ public final class PylonChatWidget {
   private static void appendField(String key, String value, Appendable out) throws IOException {
     if (value != null) {
       out.append(",\"").append(key).append("\":");
-      appendJsonString(value, out);
+      ScriptSafeJson.appendQuoted(value, out);
     }
   }
 
@@ -281,44 +322,9 @@ public final class PylonChatWidget {
     return true;
   }
 
-  /**
-   * Appends {@code value} as a JSON string literal that is also safe inside an HTML
-   * {@code <script>} element and as a JavaScript string: only printable ASCII other than
-   * {@code " \ < > & '} is written as is.
-   */
-  static void appendJsonString(String value, Appendable out) throws IOException {
-    out.append('"');
-    int start = 0;
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' && c != '\'') {
-        continue;
-      }
-      out.append(value, start, i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> out.append("\\u").append(HEX_DIGITS[c >> 12 & 0xf]).append(HEX_DIGITS[c >> 8 & 0xf])
-            .append(HEX_DIGITS[c >> 4 & 0xf]).append(HEX_DIGITS[c & 0xf]);
-      }
-      start = i + 1;
-    }
-    out.append(value, start, value.length()).append('"');
-  }
-
-  private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
-
   /** Pylon's official install snippet, with the widget URL as an escaped string literal. */
   private static String loaderScript(String widgetUrl) {
-    StringBuilder url = new StringBuilder();
-    try {
-      appendJsonString(widgetUrl, url);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    String url = ScriptSafeJson.quote(widgetUrl);
     return "(function(){var e=window;var t=document;var n=function(){n.e(arguments)};n.q=[];"
         + "n.e=function(e){n.q.push(e)};e.Pylon=n;var r=function(){var e=t.createElement(\"script\");"
         + "e.setAttribute(\"type\",\"text/javascript\");e.setAttribute(\"async\",\"true\");"
@@ -334,6 +340,9 @@ public final class PylonChatWidget {
   public static final class Builder {
     private String appId;
     private IdentitySecret secret;
+    private JwtSecret jwtSecret;
+    private Duration tokenLifetime;
+    private Clock clock = Clock.systemUTC();
     private boolean withoutVerification;
     private String widgetUrl = DEFAULT_WIDGET_URL;
     private AnonymousVisitors anonymous = AnonymousVisitors.NOTHING;
@@ -352,15 +361,53 @@ public final class PylonChatWidget {
       return this;
     }
 
-    /** The identity secret; required unless {@link #withoutIdentityVerification()} is called. */
+    /**
+     * The hex identity secret, for Pylon's "HMAC email hash" identity verification: each user gets
+     * an {@code email_hash}. One of this, {@link #jwtSecret} or
+     * {@link #withoutIdentityVerification()} is required.
+     */
     public Builder identitySecret(IdentitySecret secret) {
       this.secret = secret;
       return this;
     }
 
     /**
-     * Explicitly renders no {@code email_hash}. Pylon then cannot verify who is chatting and
-     * users cannot see their earlier chats; use only for local development.
+     * The JWT secret, for Pylon's "JWT (signed token)" identity verification: each render signs a
+     * new token, valid for {@link #tokenLifetime} (default 10 minutes), in
+     * {@code chat_settings.jwt} instead of an {@code email_hash}. One of this,
+     * {@link #identitySecret} or {@link #withoutIdentityVerification()} is required.
+     *
+     * <pre>{@code
+     * builder.jwtSecret(JwtSecret.fromEnvironment()).tokenLifetime(Duration.ofMinutes(5));
+     * }</pre>
+     */
+    public Builder jwtSecret(JwtSecret secret) {
+      this.jwtSecret = secret;
+      return this;
+    }
+
+    /**
+     * How long each token is valid ({@code exp - iat}) with a {@link #jwtSecret}: from 1 to 15
+     * minutes, in whole seconds; default 10 minutes. Pylon rejects a token valid for longer than
+     * 15 minutes, so a longer lifetime is an error, never cut short.
+     *
+     * @throws ChatConfigurationException (setting {@code tokenLifetime}) if it is out of range
+     */
+    public Builder tokenLifetime(Duration lifetime) {
+      this.tokenLifetime = JwtSigner.checkedLifetime(lifetime);
+      return this;
+    }
+
+    /** The clock that dates tokens (default {@link Clock#systemUTC()}); for tests. */
+    public Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    /**
+     * Explicitly renders no proof of identity ({@link IdentityVerification#NONE}). Pylon then
+     * cannot verify who is chatting and users cannot see their earlier chats; use only for local
+     * development.
      */
     public Builder withoutIdentityVerification() {
       this.withoutVerification = true;
@@ -393,15 +440,27 @@ public final class PylonChatWidget {
       if (appId == null) {
         throw new ChatConfigurationException("appId", "is not set", APP_ID_FIX);
       }
-      if (secret == null && !withoutVerification) {
+      if (secret == null && jwtSecret == null && !withoutVerification) {
         throw new ChatConfigurationException("identity secret", "is not set",
             "Set " + IdentitySecret.ENV_SECRET + " (or configure it), or opt out of identity"
                 + " verification explicitly for local development");
       }
-      if (secret != null && withoutVerification) {
-        throw new ChatConfigurationException("identity secret",
+      if (secret != null && jwtSecret != null) {
+        throw new ChatConfigurationException("identity secret and JWT secret", "are both set",
+            "Choose one kind of identity verification, as in Pylon's in-app chat settings: the identity"
+                + " secret for the email hash, or the JWT secret for signed tokens");
+      }
+      if ((secret != null || jwtSecret != null) && withoutVerification) {
+        throw new ChatConfigurationException(secret != null ? "identity secret" : "JWT secret",
             "is set although identity verification was turned off",
             "Either remove the secret or do not opt out of identity verification");
+      }
+      if (tokenLifetime != null && jwtSecret == null) {
+        throw new ChatConfigurationException("tokenLifetime", "is set, but tokens are signed only with a JWT secret",
+            "Set the JWT secret as well, or remove the token lifetime");
+      }
+      if (jwtSecret != null && clock == null) {
+        throw new ChatConfigurationException("clock", "is null", "Leave it unset for the system clock");
       }
       if (anonymous == null) {
         throw new ChatConfigurationException("anonymousVisitors", "is null", "Use NOTHING or WIDGET");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.pylonchat.testing.ReferenceJwt;
 import io.github.pylonchat.testing.TestVector;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -130,6 +131,38 @@ class ChatEnvironmentTest {
     variables.put("PYLON_IDENTITY_SECRET", null);
     assertFalse(ChatEnvironment.of(variables).hasAppId());
     assertTrue(message(() -> ChatEnvironment.of(variables).identitySecret()).contains("is not set"));
+  }
+
+  @Test
+  void inJwtModeTheSameVariablesAreReadAsText() throws Exception {
+    String jwtSecret = JwtSecretTest.SECRET;
+    String appId = "app";
+    ChatProfile ada = ChatProfile.of("ada@example.com", null);
+    String fromVariable = ChatEnvironment.of(Map.of("PYLON_IDENTITY_SECRET", " " + jwtSecret + " ")).jwtSecret()
+        .signer(appId).sign(ada);
+    assertEquals("ada@example.com", ReferenceJwt.verifiedClaims(fromVariable, jwtSecret).get("email"));
+
+    Path file = Files.writeString(dir.resolve("pylon-jwt-secret"), jwtSecret + "\n");
+    String fromFile = ChatEnvironment.of(Map.of("PYLON_IDENTITY_SECRET_FILE", file.toString())).jwtSecret()
+        .signer(appId).sign(ada);
+    assertEquals("ada@example.com", ReferenceJwt.verifiedClaims(fromFile, jwtSecret).get("email"));
+  }
+
+  @Test
+  void jwtSecretErrorsNameTheVariableAndTheJwtSecretWithoutEchoingIt() throws Exception {
+    assertEquals("PYLON_IDENTITY_SECRET is not set (nor PYLON_IDENTITY_SECRET_FILE). Set it to the JWT secret from"
+        + " Pylon's in-app chat settings, or PYLON_IDENTITY_SECRET_FILE to the path of a file that contains it",
+        message(() -> ChatEnvironment.of(Map.of()).jwtSecret()));
+    String tooShort = "Zq8vR2mX7tK4wB9n";
+    String message = message(() -> ChatEnvironment.of(Map.of("PYLON_IDENTITY_SECRET", tooShort)).jwtSecret());
+    assertTrue(message.startsWith("PYLON_IDENTITY_SECRET has only 16 bytes, too few for an HS256 key"), message);
+    assertNoSecretIn(message, tooShort);
+    Path file = Files.writeString(dir.resolve("two-lines"), JwtSecretTest.SECRET + "\n" + JwtSecretTest.SECRET);
+    message = message(() -> ChatEnvironment.of(Map.of("PYLON_IDENTITY_SECRET_FILE", file.toString())).jwtSecret());
+    assertTrue(message.startsWith("PYLON_IDENTITY_SECRET_FILE (file " + file + ") has a control character"), message);
+    assertNoSecretIn(message, JwtSecretTest.SECRET);
+    assertTrue(message(() -> ChatEnvironment.of(Map.of("PYLON_IDENTITY_SECRET_FILE", dir.resolve("none").toString()))
+        .jwtSecret()).endsWith("Point it at a readable file that contains only the JWT secret"));
   }
 
   private static String message(Executable call) {

@@ -6,6 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.pylonchat.testmodel.Colleague;
+import io.github.pylonchat.testmodel.ColleagueChatIdentity;
+import io.github.pylonchat.testmodel.Contact;
+import io.github.pylonchat.testmodel.ContactChatIdentity;
+import io.github.pylonchat.testmodel.Friend;
+import io.github.pylonchat.testmodel.Partner;
 import io.github.pylonchat.testmodel.Staff;
 import io.github.pylonchat.testmodel.StaffChatIdentity;
 import org.junit.jupiter.api.Test;
@@ -52,9 +58,99 @@ class ChatIdentitiesTest {
   }
 
   @Test
+  void emailsFromTheSuperclassAndAnInterfaceAreRefusedNamingTheClassAndBothSupertypes() {
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> ChatIdentities.profileOf(new StaffContact()));
+    assertEquals(StaffContact.class.getName() + " inherits a chat identity from both "
+        + Staff.class.getName() + " (read by " + StaffChatIdentity.class.getName() + ") and "
+        + Contact.class.getName() + " (read by " + ContactChatIdentity.class.getName() + "), each"
+        + " with its own @ChatEmail: which email is signed must not depend on the order of extends"
+        + " and implements; keep @ChatEmail in only one of these type hierarchies", e.getMessage());
+    assertThrows(IllegalStateException.class, () -> ChatIdentities.hasIdentity(StaffContact.class));
+  }
+
+  @Test
+  void emailsFromTwoInterfacesAreRefused() {
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> ChatIdentities.accessorFor(ContactAndPartner.class));
+    assertTrue(e.getMessage().startsWith(ContactAndPartner.class.getName() + " inherits a chat"
+        + " identity from both " + Contact.class.getName()), e.getMessage());
+    assertTrue(e.getMessage().contains(" and " + Partner.class.getName() + " (read by "), e.getMessage());
+  }
+
+  @Test
+  void emailsFromDeeperSupertypesAreRefusedAndSoAreSubclassesOfARefusedClass() {
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> ChatIdentities.accessorFor(Deep.class));
+    assertTrue(e.getMessage().startsWith(Deep.class.getName() + " inherits a chat identity from both "
+        + SubStaff.class.getName() + " (read by " + StaffChatIdentity.class.getName() + ") and "
+        + SubContact.class.getName() + " (read by " + ContactChatIdentity.class.getName() + ")"),
+        e.getMessage());
+    IllegalStateException sub = assertThrows(IllegalStateException.class,
+        () -> ChatIdentities.profileOf(new DeeperStill()));
+    assertEquals(e.getMessage(), sub.getMessage());
+  }
+
+  @Test
+  void oneEmailReachedThroughTwoSupertypesIsNotAmbiguous() {
+    // Colleague and Friend both read Contact's email: the first supertype's accessor is used
+    assertEquals(ChatProfile.of("pal@example.com", "Colleague"), ChatIdentities.profileOf(new Pal()));
+    assertSame(ColleagueChatIdentity.INSTANCE, ChatIdentities.accessorFor(ColleagueAndContact.class));
+  }
+
+  @Test
   void nestedTypesMapToOuterUnderscoreInner() {
     assertEquals("io.github.pylonchat.ChatIdentitiesTest_NestedChatIdentity", ChatIdentities.accessorName(Nested.class));
   }
 
   static final class Nested {}
+
+  static final class StaffContact extends Staff implements Contact {
+    StaffContact() {
+      super("staff@example.com", "Staff");
+    }
+
+    @Override
+    public String contactEmail() {
+      return "contact@example.com";
+    }
+  }
+
+  abstract static class ContactAndPartner implements Contact, Partner {}
+
+  abstract static class SubStaff extends Staff {
+    SubStaff() {
+      super("staff@example.com", "Staff");
+    }
+  }
+
+  interface SubContact extends Contact {}
+
+  abstract static class Deep extends SubStaff implements SubContact {}
+
+  static final class DeeperStill extends Deep {
+    @Override
+    public String contactEmail() {
+      return "contact@example.com";
+    }
+  }
+
+  static final class Pal implements Colleague, Friend {
+    @Override
+    public String contactEmail() {
+      return "pal@example.com";
+    }
+
+    @Override
+    public String colleagueName() {
+      return "Colleague";
+    }
+
+    @Override
+    public String nickname() {
+      return "Friend";
+    }
+  }
+
+  abstract static class ColleagueAndContact implements Colleague, Contact {}
 }

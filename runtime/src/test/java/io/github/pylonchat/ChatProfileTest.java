@@ -2,6 +2,7 @@ package io.github.pylonchat;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +16,13 @@ class ChatProfileTest {
     ChatProfile profile = ChatProfile.of(" Ada@Example.com", "Ada </script>");
     assertEquals(" Ada@Example.com", profile.email());
     assertEquals("Ada </script>", profile.name());
+  }
+
+  @Test
+  void theConstructorWithoutContactExternalIdLeavesItNull() {
+    ChatProfile profile = new ChatProfile("a@example.com", "A", null, "acme", "crm-42");
+    assertEquals(new ChatProfile("a@example.com", "A", null, "acme", "crm-42", null), profile);
+    assertNull(profile.contactExternalId());
   }
 
   @ParameterizedTest

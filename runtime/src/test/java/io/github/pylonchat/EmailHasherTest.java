@@ -118,8 +118,8 @@ class EmailHasherTest {
   @Test
   void aProviderWhoseMacCannotBeClonedGetsANewMacFromThatSameProviderPerCall() throws Exception {
     CountingHmacProvider notCloneable = new CountingHmacProvider("TestNotCloneable", false);
-    EmailHasher fallback = new EmailHasher(HexFormat.of().parseHex(TestVector.SECRET_HEX),
-        Mac.getInstance("HmacSHA256", notCloneable));
+    EmailHasher fallback = new EmailHasher(new HmacSha256(HexFormat.of().parseHex(TestVector.SECRET_HEX),
+        Mac.getInstance("HmacSHA256", notCloneable)));
     int macsMade = notCloneable.macsMade.get();
 
     assertEquals(TestVector.EMAIL_HASH, fallback.hash(TestVector.EMAIL));

@@ -256,6 +256,9 @@ class PylonChatWidgetTest {
 
     assertEquals("https://pylon-proxy.example.com/chat/widget/" + APP_ID,
         js.runLoader(loader, true).insertedElements().get(0).get("src"));
+    assertEquals("https://pylon-proxy.example.com/chat/widget/" + APP_ID, custom.widgetScriptUrl(),
+        "what front ends that start the widget themselves insert");
+    assertEquals("https://widget.usepylon.com/widget/" + APP_ID, widget.widgetScriptUrl());
   }
 
   @ParameterizedTest

@@ -4,13 +4,16 @@ import freemarker.template.Configuration;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
+import io.github.pylonchat.ChatIdentities;
 import io.github.pylonchat.EmailHasher;
 import io.github.pylonchat.IdentitySecret;
+import io.github.pylonchat.JwtSecret;
 import io.github.pylonchat.PylonChatWidget;
 import io.github.pylonchat.benchmarks.model.Member;
 import io.github.pylonchat.freemarker.PylonChatDirective;
 import java.io.IOException;
 import java.io.Writer;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -20,9 +23,10 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * A shop's product page (about 5 KB of HTML from a layout macro, of which 1 KB is the widget) in three versions that differ only
+ * A shop's product page (about 5 KB of HTML from a layout macro, of which 1 KB is the widget) in versions that differ only
  * in how the chat widget is written: with {@code <@pylonChat/>}, by hand from precomputed values
- * (the floor), and by hand hashing on every render (naive). All three render the same page.
+ * (the floor), and by hand hashing on every render (naive). All three render the same page. In JWT
+ * mode, the tag signs a new token on every render and the floor copies one signed beforehand.
  *
  * <pre>{@code
  * LayoutPages pages = new LayoutPages();
@@ -40,12 +44,20 @@ public final class LayoutPages {
     /** Written by hand from values computed once and already escaped. */
     FLOOR("page-floor.ftlh"),
     /** Written by hand with {@code ?js_string}, hashing with a new {@code Mac} per render. */
-    NAIVE("page-naive.ftlh");
+    NAIVE("page-naive.ftlh"),
+    /** {@code <@pylonChat/>} with a widget in JWT mode: a token signed per render. */
+    TAG_JWT("page-tag.ftlh"),
+    /** Written by hand from values computed once and already escaped, a token among them. */
+    FLOOR_JWT("page-floor-jwt.ftlh");
 
     private final String templateName;
 
     Variant(String templateName) {
       this.templateName = templateName;
+    }
+
+    private boolean jwt() {
+      return this == TAG_JWT || this == FLOOR_JWT;
     }
   }
 
@@ -55,22 +67,44 @@ public final class LayoutPages {
   private final Map<Variant, Template> templates = new EnumMap<>(Variant.class);
   private final Map<String, Object> model = model();
 
-  /** Loads the three templates and builds the data model of a signed-in member. */
+  /** Loads the templates and builds the data model of a signed-in member; tokens are dated by the system clock. */
   public LayoutPages() throws IOException {
+    this(Clock.systemUTC());
+  }
+
+  /** The pages with tokens dated by {@code clock}. */
+  LayoutPages(Clock clock) throws IOException {
+    Configuration cfg = configuration(widget());
+    Configuration jwtCfg = configuration(jwtWidget(clock));
+    for (Variant variant : Variant.values()) {
+      templates.put(variant, (variant.jwt() ? jwtCfg : cfg).getTemplate(variant.templateName));
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> chat = new HashMap<>((Map<String, Object>) model.get("chat"));
+    chat.put("jwt", JwtSecret.ofText(TokenBenchmark.JWT_SECRET).signer(APP_ID, TokenBenchmark.LIFETIME, clock)
+        .sign(ChatIdentities.profileOf(model.get("currentUser"))));
+    model.put("chat", chat);
+  }
+
+  private static Configuration configuration(PylonChatWidget widget) {
     Configuration cfg = new Configuration(Configuration.VERSION_2_3_34);
     cfg.setClassForTemplateLoading(LayoutPages.class, "templates");
     cfg.setDefaultEncoding("UTF-8");
     cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
     cfg.setLogTemplateExceptions(false);
-    PylonChatDirective.install(cfg, widget());
-    for (Variant variant : Variant.values()) {
-      templates.put(variant, cfg.getTemplate(variant.templateName));
-    }
+    PylonChatDirective.install(cfg, widget);
+    return cfg;
   }
 
   /** The widget every variant of the page (in every template engine) is compared with. */
   static PylonChatWidget widget() {
     return PylonChatWidget.builder().appId(APP_ID).identitySecret(IdentitySecret.ofHex(HashingBenchmark.SECRET_HEX)).build();
+  }
+
+  /** The widget in JWT mode, with tokens valid for 10 minutes from {@code clock}'s now. */
+  static PylonChatWidget jwtWidget(Clock clock) {
+    return PylonChatWidget.builder().appId(APP_ID).jwtSecret(JwtSecret.ofText(TokenBenchmark.JWT_SECRET))
+        .tokenLifetime(TokenBenchmark.LIFETIME).clock(clock).build();
   }
 
   /**

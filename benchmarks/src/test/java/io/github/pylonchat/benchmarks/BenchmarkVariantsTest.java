@@ -10,7 +10,15 @@ import io.github.pylonchat.EmailHasher;
 import io.github.pylonchat.IdentitySecret;
 import io.github.pylonchat.benchmarks.model.Member;
 import io.github.pylonchat.benchmarks.model.MemberChatIdentity;
+import io.github.pylonchat.testing.ReferenceJwt;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.HexFormat;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -64,6 +72,42 @@ class BenchmarkVariantsTest {
     assertEquals(tag, pages.render(LayoutPages.Variant.NAIVE));
     assertTrue(tag.contains("\"email_hash\":\"" + pylonChat.hash("ada.lovelace@example.com") + "\""), tag);
     assertTrue(tag.length() > 5_000 && tag.length() < 7_000, "a page of about 5 KB, got " + tag.length());
+  }
+
+  @Test
+  void inJwtModeTheTagAndTheFloorPageRenderTheSameHtmlWithATokenThatVerifies() throws Exception {
+    long now = 1_764_201_600L;
+    LayoutPages pages = new LayoutPages(Clock.fixed(Instant.ofEpochSecond(now), ZoneOffset.UTC));
+    String tag = pages.render(LayoutPages.Variant.TAG_JWT);
+    // With one clock second, the tag's token is the floor's: both pages do the same work but signing.
+    assertEquals(tag, pages.render(LayoutPages.Variant.FLOOR_JWT));
+    Matcher jwt = Pattern.compile("\"jwt\":\"([^\"]+)\"").matcher(tag);
+    assertTrue(jwt.find(), tag);
+    assertEquals(Map.of("aud", LayoutPages.APP_ID, "email", "ada.lovelace@example.com", "name", "Ada Lovelace",
+        "iat", now, "exp", now + 600), ReferenceJwt.verifiedClaims(jwt.group(1), TokenBenchmark.JWT_SECRET));
+    assertTrue(!tag.contains("email_hash") && tag.length() > 5_000 && tag.length() < 7_000, tag);
+  }
+
+  @Test
+  void bothTokenVariantsSignTheSameClaimsWithTheSameHeaderAndSecret() throws Exception {
+    TokenBenchmark benchmark = new TokenBenchmark();
+    benchmark.setUp();
+    Map<String, Object> ours = ReferenceJwt.verifiedClaims(benchmark.pylonChat(), TokenBenchmark.JWT_SECRET);
+    Map<String, Object> nimbus = ReferenceJwt.verifiedClaims(benchmark.nimbus(), TokenBenchmark.JWT_SECRET);
+    assertEquals(Map.of("aud", LayoutPages.APP_ID, "email", "ada.lovelace@example.com", "name", "Ada Lovelace",
+        "account_external_id", "acme-analytical-engines"), withoutTimes(ours));
+    assertEquals(withoutTimes(ours), withoutTimes(nimbus));
+    for (Map<String, Object> claims : List.of(ours, nimbus)) {
+      assertEquals(600L, (Long) claims.get("exp") - (Long) claims.get("iat"));
+      assertTrue(Math.abs((Long) claims.get("iat") - Instant.now().getEpochSecond()) < 60, "now: " + claims);
+    }
+  }
+
+  private static Map<String, Object> withoutTimes(Map<String, Object> claims) {
+    Map<String, Object> rest = new HashMap<>(claims);
+    rest.remove("iat");
+    rest.remove("exp");
+    return rest;
   }
 
   @Test

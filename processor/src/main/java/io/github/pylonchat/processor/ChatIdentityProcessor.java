@@ -1,18 +1,20 @@
 package io.github.pylonchat.processor;
 
 import com.google.auto.service.AutoService;
-import io.github.pylonchat.processor.model.AccessorNames;
-import io.github.pylonchat.processor.model.Property;
-import io.github.pylonchat.processor.validation.IdentityValidator;
-import io.github.pylonchat.processor.validation.LocalClassChecker;
-import io.github.pylonchat.processor.validation.Problem;
-import io.github.pylonchat.processor.validation.SupertypeAccessors.Status;
-import io.github.pylonchat.processor.validation.Validation;
-import io.github.pylonchat.processor.writer.AccessorWriter;
+import io.github.pylonchat.processor.internal.Message;
+import io.github.pylonchat.processor.internal.model.AccessorNames;
+import io.github.pylonchat.processor.internal.model.Property;
+import io.github.pylonchat.processor.internal.validation.IdentityValidator;
+import io.github.pylonchat.processor.internal.validation.LocalClassChecker;
+import io.github.pylonchat.processor.internal.validation.Problem;
+import io.github.pylonchat.processor.internal.validation.SupertypeAccessors.Status;
+import io.github.pylonchat.processor.internal.validation.Validation;
+import io.github.pylonchat.processor.internal.writer.AccessorWriter;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -25,6 +27,7 @@ import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.tools.Diagnostic;
 
@@ -44,8 +47,10 @@ import javax.tools.Diagnostic;
  *
  * <p>Each round: gather the types that declare an annotation (plus those deferred earlier),
  * validate each into a model, write it. A type whose hierarchy or annotated members are not
- * resolved yet waits for the next round and is reported only in the last one. An exception
- * never reaches javac: it is reported as {@code [ChatIdentityInternalError]} on the type.
+ * resolved yet waits for the next round and is reported only in the last one. The round's other
+ * types, which javac does not show this processor, are checked for two inherited {@code
+ * @ChatEmail} (through a superclass and an interface, say). An exception never reaches javac: it
+ * is reported as {@code [ChatIdentityInternalError]} on the type.
  */
 @AutoService(Processor.class)
 public final class ChatIdentityProcessor extends AbstractProcessor {
@@ -91,32 +96,51 @@ public final class ChatIdentityProcessor extends AbstractProcessor {
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment roundEnv) {
     lastRound = roundEnv.processingOver();
-    Set<String> names = new LinkedHashSet<>(deferred);
+    // Elements of earlier rounds are stale: deferred types are looked up again by name.
+    Map<String, TypeElement> types = new LinkedHashMap<>();
+    for (String name : deferred) {
+      types.put(name, elements.getTypeElement(name));
+    }
     deferred.clear();
-    for (TypeElement annotation : annotations) {
-      for (Element member : roundEnv.getElementsAnnotatedWith(annotation)) {
+    if (!annotations.isEmpty()) {
+      TypeElement[] ours = annotations.toArray(TypeElement[]::new);
+      for (Element member : roundEnv.getElementsAnnotatedWithAny(ours)) {
         if (member.getEnclosingElement() instanceof TypeElement type) {
-          names.add(type.getQualifiedName().toString());
+          types.putIfAbsent(type.getQualifiedName().toString(), type);
         }
       }
     }
-    sourceTypes.addAll(names);
-    for (String name : names) {
-      process(name);
-    }
+    sourceTypes.addAll(types.keySet());
+    types.forEach(this::process);
+    checkUnannotatedTypes(ElementFilter.typesIn(roundEnv.getRootElements()));
     return false;
   }
 
+  /**
+   * Reports the types of this round that declare no annotation yet inherit two emails: the
+   * processor is not asked about them, so each new type is looked at once.
+   */
+  private void checkUnannotatedTypes(Iterable<TypeElement> types) {
+    for (TypeElement type : types) {
+      if (!sourceTypes.contains(type.getQualifiedName().toString())) {
+        try {
+          validator.checkInheritedEmails(type).ifPresent(this::report);
+        } catch (RuntimeException | LinkageError e) {
+          messager.printMessage(Diagnostic.Kind.ERROR, Message.internalError(type, e), type);
+        }
+      }
+      checkUnannotatedTypes(ElementFilter.typesIn(type.getEnclosedElements()));
+    }
+  }
+
   /** Validates and writes one type, once; {@code null} if it is deferred. */
-  private Outcome process(String name) {
+  private Outcome process(String name, TypeElement type) {
     Outcome done = outcomes.get(name);
     if (done != null) {
       return done;
     }
-    TypeElement type = null;
     Outcome outcome;
     try {
-      type = elements.getTypeElement(name);
       outcome = generate(type);
     } catch (RuntimeException | LinkageError e) {
       messager.printMessage(Diagnostic.Kind.ERROR, Message.internalError(name, e), type);
@@ -167,7 +191,7 @@ public final class ChatIdentityProcessor extends AbstractProcessor {
           ? Status.AVAILABLE
           : Status.MISSING;
     }
-    Outcome outcome = process(name);
+    Outcome outcome = process(name, supertype);
     if (outcome == null) {
       return Status.PENDING;
     }

@@ -143,8 +143,33 @@ class CompileErrorTest {
           @ChatEmail private String email;
           private String getEmail() { return email; }
         """),
-        "[ChatPrivateGetter] @ChatEmail field email is private and its getter getEmail() must not"
-            + " be private; make the getter package-private or public",
+        "[ChatPrivateGetter] @ChatEmail field email is private and is read through its getter"
+            + " getEmail(), which must not be private; make getEmail() package-private or public"
+            + " (a private getter is never passed over for another method, which may return"
+            + " something else)",
+        "@ChatEmail private String email");
+  }
+
+  @Test
+  void privateGetPrefixedGetterIsAnErrorEvenWhenAVisibleRecordStyleGetterExists() {
+    assertError(user("""
+          @ChatEmail private String email;
+          private String getEmail() { return email; }
+          public String email() { return "support@example.com"; }
+        """),
+        "[ChatPrivateGetter] @ChatEmail field email is private and is read through its getter"
+            + " getEmail(), which must not be private; make getEmail() package-private or public",
+        "@ChatEmail private String email");
+  }
+
+  @Test
+  void privateRecordStyleGetterIsAnErrorWhenThereIsNoGetPrefixedOne() {
+    assertError(user("""
+          @ChatEmail private String email;
+          private String email() { return email; }
+        """),
+        "[ChatPrivateGetter] @ChatEmail field email is private and is read through its getter"
+            + " email(), which must not be private; make email() package-private or public",
         "@ChatEmail private String email");
   }
 
@@ -246,6 +271,66 @@ class CompileErrorTest {
   }
 
   @Test
+  void memberOfClassNestedInALocalClassOrOfAnEnumConstantBodyIsAnError() {
+    JavaFileObject source = user("""
+          @ChatEmail String email;
+
+          enum Kind {
+            GUEST {
+              @ChatName String label() { return "Guest"; }
+            }
+          }
+
+          static Object guest() {
+            class Guest {
+              class Badge {
+                @ChatAvatarUrl String picture;
+              }
+            }
+            return new Guest();
+          }
+        """);
+    Compilation compilation = compile(source);
+    assertThat(compilation).hadErrorContaining("[ChatLocalType] @ChatName").inFile(source)
+        .onLineContaining("@ChatName String label()");
+    assertThat(compilation).hadErrorContaining("[ChatLocalType] @ChatAvatarUrl").inFile(source)
+        .onLineContaining("@ChatAvatarUrl String picture");
+    assertThat(compilation).hadErrorCount(2);
+  }
+
+  @Test
+  void fullyQualifiedAnnotationInLocalClassOfFileWithoutImportsIsAnError() {
+    JavaFileObject source = source("com.acme.Shop", """
+        public class Shop {
+          Object guest() {
+            class Guest {
+              @io.github.pylonchat.ChatEmail String email;
+            }
+            return new Guest();
+          }
+        }
+        """);
+    assertError(source, "[ChatLocalType] @ChatEmail must not be used in a local or anonymous class",
+        "@io.github.pylonchat.ChatEmail String email");
+  }
+
+  @Test
+  void annotationSpelledWithUnicodeEscapesInLocalClassIsAnError() {
+    // javac reads the unicode escape as C: the file never spells the name, yet uses it
+    JavaFileObject source = source("com.acme.Shop", """
+        public class Shop {
+          Object guest() {
+            return new Object() {
+              @io.github.pylonchat.\\u0043hatEmail String email;
+            };
+          }
+        }
+        """);
+    assertError(source, "[ChatLocalType] @ChatEmail must not be used in a local or anonymous class",
+        "hatEmail String email");
+  }
+
+  @Test
   void twoEmailsInOneTypeAreAnError() {
     assertError(user("""
           @ChatEmail String email;
@@ -322,6 +407,22 @@ class CompileErrorTest {
         "[ChatEmailMissing] @ChatAvatarUrl needs a @ChatEmail in User or one of its supertypes;"
             + " annotate the member that holds the user's email with @ChatEmail",
         "@ChatAvatarUrl String avatar");
+  }
+
+  @Test
+  void contactExternalIdFollowsTheRulesOfTheOtherCompanions() {
+    Compilation compilation = compile(user("""
+          @ChatContactExternalId long userId;
+          @ChatContactExternalId private String legacyId;
+        """));
+    assertThat(compilation).hadErrorContaining("[ChatNotString] @ChatContactExternalId field userId"
+        + " must be a String, but is long").inFile(compilation.sourceFiles().get(0))
+        .onLineContaining("long userId");
+    assertThat(compilation).hadErrorContaining("[ChatEmailMissing] @ChatContactExternalId needs a"
+        + " @ChatEmail in User").inFile(compilation.sourceFiles().get(0))
+        .onLineContaining("long userId");
+    assertThat(compilation).hadErrorContaining("[ChatCompanionTwice] @ChatContactExternalId must"
+        + " appear once per type, but User has it on both userId and legacyId");
   }
 
   @Test

@@ -46,8 +46,8 @@ class GeneratedSourceTest {
   @Test
   void recordReadsComponentsThroughTheirAccessors() {
     assertGenerates(compile(source("com.acme.Member", IMPORTS + """
-        public record Member(
-            @ChatEmail String email, @ChatName String name, @ChatAccountExternalId String crmId) {}
+        public record Member(@ChatEmail String email, @ChatName String name,
+            @ChatAccountExternalId String crmId, @ChatContactExternalId String userId) {}
         """)), "com.acme.MemberChatIdentity");
   }
 

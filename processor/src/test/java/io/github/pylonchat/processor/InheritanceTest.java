@@ -116,6 +116,76 @@ class InheritanceTest {
     assertThat(accessor).contains("return HasEmailChatIdentity.email(model);");
   }
 
+  private static final JavaFileObject CONTACT = source("com.acme.Contact", IMPORTS + """
+      public interface Contact {
+        @ChatEmail String contactEmail();
+      }
+      """);
+
+  private static void assertEmailTwice(Compilation compilation, JavaFileObject source,
+      String message, String line) {
+    assertThat(compilation).hadErrorContaining(message).inFile(source).onLineContaining(line);
+    assertThat(compilation).hadErrorCount(1);
+  }
+
+  @Test
+  void unannotatedSubclassInheritingAnEmailFromItsSuperclassAndAnInterfaceIsAnError() {
+    JavaFileObject member = source("com.acme.Member", """
+        public class Member extends User implements Contact {
+          public String contactEmail() {
+            return "work@example.com";
+          }
+        }
+        """);
+    assertEmailTwice(compile(USER, CONTACT, member), member,
+        "[ChatEmailTwice] @ChatEmail must appear once in a type hierarchy, but Member has it on"
+            + " both User.email and Contact.contactEmail(); remove one of them",
+        "public class Member extends User implements Contact");
+  }
+
+  @Test
+  void unannotatedTypeInheritingAnEmailFromTwoInterfacesIsAnError() {
+    JavaFileObject both = source("com.acme.Directory", """
+        public class Directory {
+          public interface Person extends Contact, HasEmail {}
+        }
+        """);
+    assertEmailTwice(compile(CONTACT, source("com.acme.HasEmail", IMPORTS + """
+            public interface HasEmail {
+              @ChatEmail String getEmail();
+            }
+            """), both), both,
+        "[ChatEmailTwice] @ChatEmail must appear once in a type hierarchy, but Directory.Person"
+            + " has it on both Contact.contactEmail() and HasEmail.getEmail()",
+        "public interface Person extends Contact, HasEmail");
+  }
+
+  @Test
+  void unannotatedTypeInheritingTwoEmailsFromDeeperSupertypesIsAnError() {
+    JavaFileObject member = source("com.acme.Member", """
+        public abstract class Member extends Staff implements Partner {}
+        """);
+    assertEmailTwice(compile(USER, CONTACT, member,
+            source("com.acme.Staff", "public class Staff extends User {}"),
+            source("com.acme.Partner", "public interface Partner extends Contact {}")),
+        member, "but Member has it on both User.email and Contact.contactEmail()",
+        "public abstract class Member");
+  }
+
+  @Test
+  void emailReachedThroughTwoPathsIsOneEmail() {
+    Compilation compilation = compile(CONTACT,
+        source("com.acme.Person", IMPORTS + """
+            public abstract class Person implements Contact {
+              @ChatName public String name;
+            }
+            """),
+        source("com.acme.Member", """
+            public abstract class Member extends Person implements Contact {}
+            """));
+    assertThat(compilation).succeededWithoutWarnings();
+  }
+
   @Test
   void invalidSuperclassIsReportedOnlyOnTheSuperclass() {
     JavaFileObject base = source("com.acme.Base", IMPORTS + """

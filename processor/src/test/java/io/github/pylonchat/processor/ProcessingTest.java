@@ -16,15 +16,21 @@ import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Filer;
+import javax.annotation.processing.Messager;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
@@ -124,6 +130,60 @@ class ProcessingTest {
         "com.acme.AdminChatIdentity from [com.acme.Admin]");
   }
 
+  private static final JavaFileObject LOCAL_CLASS = source("com.acme.Shop", IMPORTS + """
+      public class Shop {
+        Object guest() {
+          class Guest {
+            @ChatEmail String email;
+          }
+          return new Guest();
+        }
+      }
+      """);
+
+  @Test
+  void localClassIsReportedThroughGradlesIncrementalEnvironment() {
+    Compilation compilation = javac()
+        .withProcessors(new WrappedEnvironmentProcessor(GradleLikeEnvironment::new))
+        .compile(LOCAL_CLASS);
+    assertThat(compilation).hadErrorContaining("[ChatLocalType] @ChatEmail must not be used in a"
+        + " local or anonymous class").inFile(LOCAL_CLASS).onLineContaining("@ChatEmail");
+    assertThat(compilation).hadErrorCount(1);
+  }
+
+  @Test
+  void localClassIsReportedThroughAProxiedEnvironment() {
+    // IntelliJ hands processors a java.lang.reflect.Proxy whose handler holds javac's environment
+    Compilation compilation = javac()
+        .withProcessors(new WrappedEnvironmentProcessor(env -> intercept(
+            ProcessingEnvironment.class, env, "getOptions", (getOptions, none) -> Map.of())))
+        .compile(LOCAL_CLASS);
+    assertThat(compilation).hadErrorContaining("[ChatLocalType]")
+        .inFile(LOCAL_CLASS).onLineContaining("@ChatEmail");
+  }
+
+  @Test
+  void environmentThatHidesJavacsGivesOneNoteThatTheLocalClassCheckIsOff() {
+    Compilation compilation = javac()
+        .withProcessors(new WrappedEnvironmentProcessor(SupplierEnvironment::new))
+        .compile(LOCAL_CLASS, source("com.acme.User", IMPORTS + """
+            public class User {
+              @ChatEmail public String email;
+            }
+            """));
+    assertThat(compilation).succeeded();
+    List<String> notes = compilation.notes().stream()
+        .map(note -> note.getMessage(Locale.ROOT))
+        .filter(note -> note.contains("ChatLocalType"))
+        .collect(Collectors.toList());
+    assertThat(notes).containsExactly("[ChatLocalTypeUnchecked] the [ChatLocalType] check is off"
+        + " in this build: the processing environment " + SupplierEnvironment.class.getName()
+        + " is not javac's and wraps none that is; annotations on members of local or anonymous"
+        + " classes are not reported here (no accessor is generated for them), so keep annotated"
+        + " classes out of method bodies; compiling with javac directly or through Maven or Gradle"
+        + " runs the check");
+  }
+
   @Test
   void processorIsDeclaredIsolatingForGradle() throws IOException {
     try (InputStream in = ChatIdentityProcessor.class.getResourceAsStream(
@@ -149,7 +209,7 @@ class ProcessingTest {
     assertThat(processor.getSupportedAnnotationTypes()).containsExactly(
         "io.github.pylonchat.ChatEmail", "io.github.pylonchat.ChatName",
         "io.github.pylonchat.ChatAvatarUrl", "io.github.pylonchat.ChatAccountId",
-        "io.github.pylonchat.ChatAccountExternalId");
+        "io.github.pylonchat.ChatAccountExternalId", "io.github.pylonchat.ChatContactExternalId");
   }
 
   /** Replaces one method of {@code target}; every other call goes to {@code target}. */
@@ -199,6 +259,72 @@ class ProcessingTest {
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment roundEnv) {
       return delegate.process(annotations, roundEnv);
+    }
+  }
+
+  /**
+   * Wraps the environment as Gradle's {@code IncrementalProcessingEnvironment} does: the real one
+   * in a field named {@code delegate}.
+   */
+  private static class GradleLikeEnvironment implements ProcessingEnvironment {
+    private final ProcessingEnvironment delegate;
+
+    GradleLikeEnvironment(ProcessingEnvironment delegate) {
+      this.delegate = delegate;
+    }
+
+    ProcessingEnvironment delegate() {
+      return delegate;
+    }
+
+    @Override
+    public Map<String, String> getOptions() {
+      return delegate().getOptions();
+    }
+
+    @Override
+    public Messager getMessager() {
+      return delegate().getMessager();
+    }
+
+    @Override
+    public Filer getFiler() {
+      return delegate().getFiler();
+    }
+
+    @Override
+    public Elements getElementUtils() {
+      return delegate().getElementUtils();
+    }
+
+    @Override
+    public Types getTypeUtils() {
+      return delegate().getTypeUtils();
+    }
+
+    @Override
+    public SourceVersion getSourceVersion() {
+      return delegate().getSourceVersion();
+    }
+
+    @Override
+    public Locale getLocale() {
+      return delegate().getLocale();
+    }
+  }
+
+  /** A wrapper that reaches javac's environment only through a {@link Supplier}: opaque. */
+  private static final class SupplierEnvironment extends GradleLikeEnvironment {
+    private final Supplier<ProcessingEnvironment> javac;
+
+    SupplierEnvironment(ProcessingEnvironment delegate) {
+      super(null);
+      this.javac = () -> delegate;
+    }
+
+    @Override
+    ProcessingEnvironment delegate() {
+      return javac.get();
     }
   }
 

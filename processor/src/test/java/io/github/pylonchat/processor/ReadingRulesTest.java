@@ -39,15 +39,6 @@ class ReadingRulesTest {
   }
 
   @Test
-  void privateFieldFallsBackToRecordStyleGetterWhenGetPrefixedOneIsPrivate() {
-    assertThat(accessorOf("""
-          @ChatEmail private String email;
-          private String getEmail() { return email; }
-          public String email() { return email; }
-        """)).contains("return model.email();");
-  }
-
-  @Test
   void getterReturningAnotherTypeIsNotUsedForAPrivateField() {
     Compilation compilation = compile(source("com.acme.User", """
         import io.github.pylonchat.*;
@@ -107,5 +98,31 @@ class ReadingRulesTest {
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(generated(compilation, "com.acme.SystemUserChatIdentity"))
         .contains("return model.email;");
+  }
+
+  @Test
+  void modelNamedLikeATypeTheAccessorUsesIsNotShadowedByAnImport() {
+    Compilation compilation = compile(source("com.acme.ChatProfile", """
+        public record ChatProfile(@io.github.pylonchat.ChatEmail String email) {}
+        """), source("com.acme.Generated", """
+        public record Generated(@io.github.pylonchat.ChatEmail String email) {}
+        """));
+    assertThat(compilation).succeededWithoutWarnings();
+    String profile = generated(compilation, "com.acme.ChatProfileChatIdentity");
+    assertThat(profile).contains("implements ChatIdentityAccessor<ChatProfile>");
+    assertThat(profile).contains("public io.github.pylonchat.ChatProfile profile(ChatProfile model)");
+    assertThat(profile).doesNotContain("import io.github.pylonchat.ChatProfile;");
+    assertThat(generated(compilation, "com.acme.GeneratedChatIdentity"))
+        .contains("@javax.annotation.processing.Generated(");
+  }
+
+  @Test
+  void modelInTheUnnamedPackageGetsAnAccessorThere() {
+    Compilation compilation = compile(source("Visitor", """
+        public record Visitor(@io.github.pylonchat.ChatEmail String email) {}
+        """));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(generated(compilation, "VisitorChatIdentity"))
+        .startsWith("import io.github.pylonchat.ChatIdentityAccessor;");
   }
 }

@@ -3,6 +3,7 @@ package io.github.pylonchat.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.pylonchat.testing.ReferenceJwt;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +27,7 @@ class PylonChatCliJarIT {
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().remove("PYLON_IDENTITY_SECRET");
     builder.environment().remove("PYLON_IDENTITY_SECRET_FILE");
+    builder.environment().remove("PYLON_APP_ID");
     builder.environment().putAll(env);
     Process process = builder.start();
     process.getOutputStream().close();
@@ -44,6 +46,24 @@ class PylonChatCliJarIT {
 
     assertEquals(0, java(env, "verify", "user@example.com", PylonChatCliTest.HASH).status());
     assertEquals(1, java(env, "verify", "other@example.com", PylonChatCliTest.HASH).status());
+  }
+
+  @Test
+  void jarSignsATokenAndDecodesIt() throws Exception {
+    Map<String, String> env = TokenCommandsTest.ENV;
+    Result jwt = java(env, "jwt", "ada@example.com", "--name", "Ada Lovelace", "--contact-external-id", "user-7");
+    assertEquals(0, jwt.status(), jwt.err());
+    String token = jwt.out().strip();
+    assertEquals("user-7", ReferenceJwt.verifiedClaims(token, TokenCommandsTest.SECRET).get("contact_external_id"));
+
+    Result decode = java(env, "decode", token);
+    assertEquals(0, decode.status(), decode.out() + decode.err());
+    assertTrue(decode.out().contains("\"name\":\"Ada Lovelace\""), decode.out());
+    assertTrue(decode.out().strip().endsWith("acceptable: Pylon can verify this token now"), decode.out());
+
+    Result otherApp = java(Map.of("PYLON_APP_ID", "other-app", "PYLON_IDENTITY_SECRET", TokenCommandsTest.SECRET),
+        "decode", token);
+    assertEquals(1, otherApp.status());
   }
 
   @Test

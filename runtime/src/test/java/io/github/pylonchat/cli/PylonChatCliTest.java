@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,10 +25,14 @@ class PylonChatCliTest {
   record Result(int status, String out, String err) {}
 
   static Result run(Map<String, String> env, String... args) {
+    return run(Clock.systemUTC(), env, args);
+  }
+
+  static Result run(Clock clock, Map<String, String> env, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int status = PylonChatCli.run(args, env, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
+        new PrintStream(err, true, StandardCharsets.UTF_8), clock);
     return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
@@ -86,7 +91,9 @@ class PylonChatCliTest {
   @Test
   void badUsageExitsTwoWithOneLine() {
     for (String[] args : new String[][] {{}, {"hash"}, {"verify", "a@b.c"}, {"verify", "a", "b", "c"},
-        {"sign", "x"}, {"hash", ""}}) {
+        {"sign", "x"}, {"hash", ""}, {"jwt"}, {"jwt", "a@b.c", "b@c.d"}, {"jwt", "a@b.c", "--name"},
+        {"jwt", "a@b.c", "--name", "A", "--name", "B"}, {"jwt", "a@b.c", "--email", "x"}, {"jwt", " "},
+        {"decode"}, {"decode", "a.b.c", "d.e.f"}, {"decode", ""}}) {
       Result r = run(ENV, args);
       assertEquals(2, r.status(), String.join(" ", args));
       assertEquals("", r.out());
@@ -107,6 +114,8 @@ class PylonChatCliTest {
     Result r = run(Map.of(), "--help");
     assertEquals(0, r.status());
     assertTrue(r.out().contains("hash EMAIL...") && r.out().contains("PYLON_IDENTITY_SECRET_FILE"), r.out());
+    assertTrue(r.out().contains("jwt EMAIL [--name N] [--account-external-id A] [--contact-external-id C]"), r.out());
+    assertTrue(r.out().contains("decode TOKEN") && r.out().contains("PYLON_APP_ID"), r.out());
   }
 
   static void assertOneLine(String text) {

@@ -34,6 +34,11 @@ public final class MemberChatIdentity implements ChatIdentityAccessor<Member> {
   }
 
   @Override
+  public Class<?> modelType() {
+    return Member.class;
+  }
+
+  @Override
   public ChatProfile profile(Member m) {
     return new ChatProfile(email(m), name(m), avatarUrl(m), accountId(m), accountExternalId(m));
   }

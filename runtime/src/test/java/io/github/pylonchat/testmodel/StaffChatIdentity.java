@@ -18,6 +18,11 @@ public final class StaffChatIdentity implements ChatIdentityAccessor<Staff> {
   }
 
   @Override
+  public Class<?> modelType() {
+    return Staff.class;
+  }
+
+  @Override
   public ChatProfile profile(Staff m) {
     return new ChatProfile(email(m), name(m), null, null, null);
   }

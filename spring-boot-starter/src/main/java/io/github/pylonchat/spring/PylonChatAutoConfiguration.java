@@ -1,6 +1,7 @@
 package io.github.pylonchat.spring;
 
 import io.github.pylonchat.ChatTagResolver;
+import io.github.pylonchat.IdentityVerification;
 import io.github.pylonchat.PylonChatWidget;
 import io.github.pylonchat.freemarker.PylonChatDirective;
 import io.github.pylonchat.thymeleaf.PylonChatDialect;
@@ -15,12 +16,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.freemarker.autoconfigure.FreeMarkerVariablesCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
 import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -60,6 +63,13 @@ public class PylonChatAutoConfiguration {
   @Bean
   static LazyInitializationExcludeFilter pylonChatWidgetIsCreatedAtStartUp() {
     return LazyInitializationExcludeFilter.forBeanTypes(PylonChatWidget.class);
+  }
+
+  /** Binds {@code pylon.chat.identity-verification}, whose earlier values true and false still work. */
+  @Bean
+  @ConfigurationPropertiesBinding
+  static Converter<String, IdentityVerification> pylonChatIdentityVerificationConverter() {
+    return new IdentityVerificationConverter();
   }
 
   /**

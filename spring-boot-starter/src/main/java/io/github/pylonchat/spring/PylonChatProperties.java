@@ -1,9 +1,13 @@
 package io.github.pylonchat.spring;
 
 import io.github.pylonchat.AnonymousVisitors;
+import io.github.pylonchat.IdentityVerification;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.convert.DurationUnit;
 
 /**
  * The {@code pylon.chat.*} settings of the Pylon chat widget. Each is documented on its field, as
@@ -37,19 +41,26 @@ public class PylonChatProperties {
   private String appId;
 
   /**
-   * Identity-verification secret from Pylon's in-app chat settings (a hex string); it signs each
-   * user's email as email_hash. When not set, the environment variable PYLON_IDENTITY_SECRET, or
-   * the file named by PYLON_IDENTITY_SECRET_FILE, is used. It is never logged or rendered, and the
-   * actuator masks it.
+   * Identity Verification Secret from Pylon's in-app chat settings: the hex secret that signs each
+   * user's email as email_hash, or, with identity-verification=jwt, Pylon's JWT secret, used as
+   * given (its text). When not set, the environment variable PYLON_IDENTITY_SECRET, or the file
+   * named by PYLON_IDENTITY_SECRET_FILE, is used. It is never logged or rendered, and the actuator
+   * masks it.
    */
   private String identitySecret;
 
   /**
-   * Whether users are identified with an email_hash signed by the identity secret. Set to false
-   * only for local development without a secret: Pylon then cannot verify who is chatting and
-   * users cannot see their earlier chats. A warning is logged at start-up.
+   * How Pylon verifies who is chatting, as chosen in Pylon's in-app chat settings: 'email-hash'
+   * (an email_hash signed with the hex identity secret; it never expires), 'jwt' (a short-lived
+   * token signed with Pylon's JWT secret on each page, see jwt.lifetime), or 'none' (local
+   * development only: Pylon cannot verify who is chatting and users cannot see their earlier
+   * chats; a warning is logged). The earlier values true and false still mean 'email-hash' and
+   * 'none'.
    */
-  private boolean identityVerification = true;
+  private IdentityVerification identityVerification = IdentityVerification.EMAIL_HASH;
+
+  /** Signed identity tokens (identity-verification=jwt). */
+  private final Jwt jwt = new Jwt();
 
   /**
    * Whether the chat widget is rendered. When false, the tag renders nothing and neither an app id
@@ -105,12 +116,16 @@ public class PylonChatProperties {
     this.identitySecret = identitySecret;
   }
 
-  public boolean isIdentityVerification() {
+  public IdentityVerification getIdentityVerification() {
     return identityVerification;
   }
 
-  public void setIdentityVerification(boolean identityVerification) {
+  public void setIdentityVerification(IdentityVerification identityVerification) {
     this.identityVerification = identityVerification;
+  }
+
+  public Jwt getJwt() {
+    return jwt;
   }
 
   public boolean isEnabled() {
@@ -163,6 +178,24 @@ public class PylonChatProperties {
 
   public Oidc getOidc() {
     return oidc;
+  }
+
+  /** The {@code pylon.chat.jwt.*} settings. */
+  public static class Jwt {
+    /**
+     * How long each signed token is valid, from 1 to 15 minutes (Pylon rejects a token valid for
+     * longer); a number without unit counts minutes. Only with identity-verification=jwt.
+     */
+    @DurationUnit(ChronoUnit.MINUTES)
+    private Duration lifetime;
+
+    public Duration getLifetime() {
+      return lifetime;
+    }
+
+    public void setLifetime(Duration lifetime) {
+      this.lifetime = lifetime;
+    }
   }
 
   /** The {@code pylon.chat.oidc.*} settings. */

@@ -3,10 +3,13 @@ package io.github.pylonchat.spring;
 import io.github.pylonchat.ChatConfigurationException;
 import io.github.pylonchat.ChatEnvironment;
 import io.github.pylonchat.IdentitySecret;
+import io.github.pylonchat.IdentityVerification;
 import io.github.pylonchat.PylonChatWidget;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.commons.logging.Log;
@@ -19,12 +22,14 @@ import org.springframework.util.StringUtils;
  * variables {@code PYLON_APP_ID} and {@code PYLON_IDENTITY_SECRET(_FILE)}. The rules for those
  * live in the runtime's {@link ChatEnvironment}: this class hands it the variables with the
  * properties in their place, and reports each error under the property (or variable) the value
- * came from.
+ * came from. {@code pylon.chat.identity-verification} decides how the secret is read: as hex for
+ * the email hash, as text for signed tokens ({@code jwt}), or not at all ({@code none}).
  */
 final class WidgetFromProperties {
   static final String APP_ID = PylonChatProperties.PREFIX + ".app-id";
   static final String IDENTITY_SECRET = PylonChatProperties.PREFIX + ".identity-secret";
   static final String IDENTITY_VERIFICATION = PylonChatProperties.PREFIX + ".identity-verification";
+  static final String JWT_LIFETIME = PylonChatProperties.PREFIX + ".jwt.lifetime";
   static final String WIDGET_URL = PylonChatProperties.PREFIX + ".widget-url";
 
   private static final Log logger = LogFactory.getLog(WidgetFromProperties.class);
@@ -49,25 +54,49 @@ final class WidgetFromProperties {
     }
     builder.appId(reportedAs(appIdSource, chat::appId));
 
-    if (!properties.isIdentityVerification()) {
-      withoutIdentityVerification(variables, properties, builder);
-    } else if (properties.getIdentitySecret() != null) {
-      builder.identitySecret(reportedAs(IDENTITY_SECRET, chat::identitySecret));
-    } else {
-      boolean inVariables = variables.containsKey(IdentitySecret.ENV_SECRET)
-          || variables.containsKey(IdentitySecret.ENV_SECRET_FILE);
-      try {
-        builder.identitySecret(chat.identitySecret());
-      } catch (ChatConfigurationException e) {
-        if (inVariables) {
-          throw e; // names the variable that is wrong
+    IdentityVerification verification = properties.getIdentityVerification();
+    Duration lifetime = properties.getJwt().getLifetime();
+    if (lifetime != null && verification != IdentityVerification.JWT) {
+      throw new ChatConfigurationException(JWT_LIFETIME, "is set, but tokens are signed only with "
+          + IDENTITY_VERIFICATION + "=jwt (it is " + valueOf(verification) + ")",
+          "Set " + IDENTITY_VERIFICATION + "=jwt with Pylon's JWT secret, or remove " + JWT_LIFETIME);
+    }
+    switch (verification) {
+      case NONE -> withoutIdentityVerification(variables, properties, builder);
+      case EMAIL_HASH -> builder.identitySecret(secret(chat::identitySecret, properties, variables));
+      case JWT -> {
+        builder.jwtSecret(secret(chat::jwtSecret, properties, variables));
+        if (lifetime != null) {
+          reportedAs(JWT_LIFETIME, () -> builder.tokenLifetime(lifetime));
         }
-        // Set nowhere: the runtime's words for the property as well, and the starter's opt-out.
-        throw new ChatConfigurationException(IDENTITY_SECRET + " (or " + IdentitySecret.ENV_SECRET + ")",
-            e.problem(), e.fix() + "; for local development without a secret, set " + IDENTITY_VERIFICATION + "=false");
       }
     }
     return builder.build();
+  }
+
+  /** {@code pylon.chat.identity-verification}'s value as it is written: email-hash, jwt or none. */
+  private static String valueOf(IdentityVerification verification) {
+    return verification.name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  /**
+   * The secret from the property or the variables, read as {@code read} does (hex or text), its
+   * errors named after where it was looked for.
+   */
+  private static <T> T secret(Supplier<T> read, PylonChatProperties properties, Map<String, String> variables) {
+    if (properties.getIdentitySecret() != null) {
+      return reportedAs(IDENTITY_SECRET, read);
+    }
+    try {
+      return read.get();
+    } catch (ChatConfigurationException e) {
+      if (variables.containsKey(IdentitySecret.ENV_SECRET) || variables.containsKey(IdentitySecret.ENV_SECRET_FILE)) {
+        throw e; // names the variable that is wrong
+      }
+      // Set nowhere: the runtime's words for the property as well, and the starter's opt-out.
+      throw new ChatConfigurationException(IDENTITY_SECRET + " (or " + IdentitySecret.ENV_SECRET + ")",
+          e.problem(), e.fix() + "; for local development without a secret, set " + IDENTITY_VERIFICATION + "=none");
+    }
   }
 
   /**
@@ -102,12 +131,12 @@ final class WidgetFromProperties {
     }
     if (!sources.isEmpty()) {
       throw new ChatConfigurationException(IDENTITY_VERIFICATION,
-          "is false although an identity secret is configured (" + String.join(" and ", sources) + ")",
-          "Remove " + IDENTITY_VERIFICATION + "=false so that users are verified with the secret,"
+          "is none (or false) although an identity secret is configured (" + String.join(" and ", sources) + ")",
+          "Remove " + IDENTITY_VERIFICATION + "=none so that users are verified with the secret,"
               + " or remove the secret");
     }
     logger.warn("Pylon chat runs WITHOUT identity verification (" + IDENTITY_VERIFICATION
-        + "=false): no email_hash is rendered, so Pylon cannot verify who is chatting and users"
+        + "=none): no email_hash or token is rendered, so Pylon cannot verify who is chatting and users"
         + " cannot see their earlier chats. Use this only for local development.");
     builder.withoutIdentityVerification();
   }

@@ -47,6 +47,7 @@ class PylonChatStartupFailureTest {
   static Stream<Case> badSettings() throws Exception {
     Path unreadable = dir.resolve("missing-secret-file");
     Path oddFile = Files.writeString(dir.resolve("odd-secret"), SECRET_PART + "a\n");
+    Path twoLines = Files.writeString(dir.resolve("two-secrets"), SECRET_PART + "\n" + SECRET_PART + "\n");
     String appId = "pylon.chat.app-id=app";
     return Stream.of(
         of("missing app id", Map.of(),
@@ -68,8 +69,45 @@ class PylonChatStartupFailureTest {
             "pylon.chat.identity-secret (or PYLON_IDENTITY_SECRET) is not set (nor PYLON_IDENTITY_SECRET_FILE).",
             "Set it to the hex identity secret from Pylon's in-app chat settings, or PYLON_IDENTITY_SECRET_FILE to the"
                 + " path of a file that contains it; for local development without a secret, set"
-                + " pylon.chat.identity-verification=false.",
+                + " pylon.chat.identity-verification=none.",
             appId),
+        of("JWT mode without a secret", Map.of(),
+            "pylon.chat.identity-secret (or PYLON_IDENTITY_SECRET) is not set (nor PYLON_IDENTITY_SECRET_FILE).",
+            "Set it to the JWT secret from Pylon's in-app chat settings, or PYLON_IDENTITY_SECRET_FILE to the path of"
+                + " a file that contains it; for local development without a secret, set"
+                + " pylon.chat.identity-verification=none.",
+            appId, "pylon.chat.identity-verification=jwt"),
+        of("JWT mode with a secret that is too short", Map.of(),
+            "pylon.chat.identity-secret has only 30 bytes, too few for an HS256 key (RFC 7518 requires at least 32,"
+                + " that is 256 bits)",
+            "copy the whole JWT secret from Pylon's in-app chat settings (Identity Verification Secret, the"
+                + " \"JWT (signed token)\" option)",
+            appId, "pylon.chat.identity-verification=jwt", "pylon.chat.identity-secret=" + SECRET_PART.substring(0, 30)),
+        of("JWT mode with PYLON_IDENTITY_SECRET_FILE of two lines", Map.of("PYLON_IDENTITY_SECRET_FILE", twoLines.toString()),
+            "PYLON_IDENTITY_SECRET_FILE (file " + twoLines + ") has a control character (such as a line break) at"
+                + " position 65",
+            "a secrets file holds only the secret",
+            appId, "pylon.chat.identity-verification=jwt"),
+        of("JWT lifetime longer than 15 minutes", Map.of(),
+            "pylon.chat.jwt.lifetime is 16m, longer than 15 minutes: Pylon rejects a token that is valid for longer.",
+            "Use a lifetime from 1 to 15 minutes (default 10 minutes).",
+            appId, "pylon.chat.identity-verification=jwt", "pylon.chat.identity-secret=" + SECRET_PART,
+            "pylon.chat.jwt.lifetime=16m"),
+        of("JWT lifetime shorter than a minute", Map.of(),
+            "pylon.chat.jwt.lifetime is 30s, shorter than 1 minute",
+            "Use a lifetime from 1 to 15 minutes",
+            appId, "pylon.chat.identity-verification=jwt", "pylon.chat.identity-secret=" + SECRET_PART,
+            "pylon.chat.jwt.lifetime=30s"),
+        of("JWT lifetime in the email-hash mode", Map.of(),
+            "pylon.chat.jwt.lifetime is set, but tokens are signed only with pylon.chat.identity-verification=jwt"
+                + " (it is email-hash).",
+            "Set pylon.chat.identity-verification=jwt with Pylon's JWT secret, or remove pylon.chat.jwt.lifetime.",
+            appId, "pylon.chat.identity-secret=" + SECRET_PART, "pylon.chat.jwt.lifetime=5"),
+        of("JWT lifetime without identity verification", Map.of(),
+            "pylon.chat.jwt.lifetime is set, but tokens are signed only with pylon.chat.identity-verification=jwt"
+                + " (it is none).",
+            "or remove pylon.chat.jwt.lifetime.",
+            appId, "pylon.chat.identity-verification=false", "pylon.chat.jwt.lifetime=5m"),
         of("empty secret", Map.of(),
             "pylon.chat.identity-secret is empty",
             "Copy the identity secret from Pylon's in-app chat settings",
@@ -112,9 +150,15 @@ class PylonChatStartupFailureTest {
             "Set only one of them",
             appId),
         of("opt-out of verification with a secret", Map.of(),
-            "pylon.chat.identity-verification is false although an identity secret is configured (pylon.chat.identity-secret)",
-            "Remove pylon.chat.identity-verification=false",
+            "pylon.chat.identity-verification is none (or false) although an identity secret is configured"
+                + " (pylon.chat.identity-secret)",
+            "Remove pylon.chat.identity-verification=none",
             appId, "pylon.chat.identity-verification=false", "pylon.chat.identity-secret=" + SECRET_PART),
+        of("opt-out of verification with a secret in a variable", Map.of("PYLON_IDENTITY_SECRET", SECRET_PART),
+            "pylon.chat.identity-verification is none (or false) although an identity secret is configured"
+                + " (PYLON_IDENTITY_SECRET)",
+            "or remove the secret",
+            appId, "pylon.chat.identity-verification=none"),
         of("widget URL that is not http", Map.of(),
             "pylon.chat.widget-url is not an absolute http(s) URL without query",
             "Leave it unset for https://widget.usepylon.com/widget/",
@@ -136,6 +180,17 @@ class PylonChatStartupFailureTest {
           .endsWith("To start without the Pylon chat widget, set pylon.chat.enabled=false.");
       assertThat(analysis.getDescription() + analysis.getAction()).doesNotContain(SECRET_PART.substring(0, 8));
     });
+  }
+
+  @Test
+  void anIdentityVerificationThatIsNoneOfTheValuesFailsBindingNamingTheValues() {
+    withEnvironment(Map.of()).withPropertyValues("pylon.chat.app-id=app", "pylon.chat.identity-verification=jwtt",
+        "pylon.chat.identity-secret=" + SECRET_PART).run(context -> {
+          assertThat(context).hasFailed();
+          assertThat(context.getStartupFailure()).rootCause().hasMessage(
+              "pylon.chat.identity-verification must be email-hash, jwt or none (true and false also mean email-hash"
+                  + " and none)");
+        });
   }
 
   @Test

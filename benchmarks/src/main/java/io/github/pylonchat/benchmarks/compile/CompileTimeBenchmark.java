@@ -37,7 +37,7 @@ import javax.tools.ToolProvider;
  *
  * <pre>
  * java -cp benchmarks.jar io.github.pylonchat.benchmarks.compile.CompileTimeBenchmark \
- *     --classpath runtime.jar --processor-path processor.jar:javapoet.jar:runtime.jar \
+ *     --classpath runtime.jar --processor-path processor.jar:runtime.jar \
  *     [--classes 500] [--annotated 500] [--warmups 1] [--runs 5] [--reference] [--json result.json]
  * </pre>
  */

@@ -13,8 +13,9 @@ import javax.tools.SimpleJavaFileObject;
 /**
  * A minimal annotation processor for the compile-time benchmark's reference variant: for each
  * top-level class with {@code @ChatEmail} it writes {@code <Name>ChatIdentity} with an
- * {@code INSTANCE} whose {@code profile} reads the email, with plain string concatenation and no
- * validation. Any processor that generates one class per model pays at least what this one costs,
+ * {@code INSTANCE} whose {@code profile} reads the email (and the {@code modelType} that
+ * {@code ChatIdentityAccessor} requires), with plain string concatenation and no validation. Any
+ * processor that generates one class per model pays at least what this one costs,
  * so it separates javac's share of the compile-time cost from pylon-chat-processor's own.
  */
 final class ReferenceProcessorSource {
@@ -81,6 +82,10 @@ final class ReferenceProcessorSource {
                 + "public final class " + accessor + " implements io.github.pylonchat.ChatIdentityAccessor<" + simple + "> {\\n"
                 + "  public static final " + accessor + " INSTANCE = new " + accessor + "();\\n\\n"
                 + "  private " + accessor + "() {}\\n\\n"
+                + "  @Override\\n"
+                + "  public Class<?> modelType() {\\n"
+                + "    return " + simple + ".class;\\n"
+                + "  }\\n\\n"
                 + "  @Override\\n"
                 + "  public io.github.pylonchat.ChatProfile profile(" + simple + " model) {\\n"
                 + "    return new io.github.pylonchat.ChatProfile(" + readEmail + ", null, null, null, null);\\n"

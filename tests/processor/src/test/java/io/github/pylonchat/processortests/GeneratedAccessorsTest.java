@@ -1,12 +1,18 @@
 package io.github.pylonchat.processortests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.pylonchat.ChatIdentities;
 import io.github.pylonchat.ChatProfile;
+import io.github.pylonchat.IdentitySecret;
+import io.github.pylonchat.JwtSecret;
+import io.github.pylonchat.PylonChatWidget;
+import io.github.pylonchat.testing.ReferenceJwt;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Calls the accessors that pylon-chat-processor generated for this module's models. */
@@ -27,10 +33,44 @@ class GeneratedAccessorsTest {
 
   @Test
   void recordIsReadThroughItsComponents() {
-    Member member = new Member("grace@example.com", "Grace Hopper", "crm-42");
+    Member member = new Member("grace@example.com", "Grace Hopper", "crm-42", "user-7");
     assertEquals("crm-42", MemberChatIdentity.accountExternalId(member));
-    assertEquals(new ChatProfile("grace@example.com", "Grace Hopper", null, null, "crm-42"),
-        ChatIdentities.profileOf(member));
+    assertEquals("user-7", MemberChatIdentity.contactExternalId(member));
+    assertEquals(new ChatProfile("grace@example.com", "Grace Hopper", null, null, "crm-42",
+        "user-7"), ChatIdentities.profileOf(member));
+  }
+
+  @Test
+  void contactExternalIdIsNeverWrittenIntoChatSettings() {
+    // Pylon accepts contact_external_id only inside a signed token
+    PylonChatWidget widget = PylonChatWidget.builder()
+        .appId("8c3f2f6e-1b2a-4c1e-9f3d-2a6b7c8d9e0f")
+        .identitySecret(IdentitySecret.ofHex("00112233445566778899aabbccddeeff"
+            + "00112233445566778899aabbccddeeff"))
+        .build();
+    String html = widget.render(
+        new Member("grace@example.com", "Grace Hopper", "crm-42", "user-7"), null);
+    assertTrue(html.contains("\"account_external_id\":\"crm-42\""), html);
+    assertFalse(html.contains("contact_external_id"), html);
+    assertFalse(html.contains("user-7"), html);
+  }
+
+  @Test
+  void inJwtModeTheContactExternalIdIsSignedInsideTheTokenAndNowhereElse() {
+    String secret = "processor-tests-jwt-secret-Zq8vR2mX7tK4wB9n";
+    PylonChatWidget widget = PylonChatWidget.builder()
+        .appId("8c3f2f6e-1b2a-4c1e-9f3d-2a6b7c8d9e0f")
+        .jwtSecret(JwtSecret.ofText(secret))
+        .build();
+    String json = widget.settingsJson(new Member("grace@example.com", "Grace Hopper", "crm-42", "user-7"))
+        .orElseThrow();
+    assertFalse(json.contains("user-7"), json);
+    assertFalse(json.contains("email_hash"), json);
+    String jwt = json.replaceAll(".*\"jwt\":\"([^\"]+)\".*", "$1");
+    Map<String, Object> claims = ReferenceJwt.verifiedClaims(jwt, secret);
+    assertEquals("user-7", claims.get("contact_external_id"));
+    assertEquals("crm-42", claims.get("account_external_id"));
+    assertEquals("grace@example.com", claims.get("email"));
   }
 
   @Test
@@ -49,6 +89,17 @@ class GeneratedAccessorsTest {
     assertSame(Organization_StaffChatIdentity.INSTANCE,
         ChatIdentities.accessorFor(Organization.Staff.class));
     assertEquals(ChatProfile.of("linus@example.com", "Linus"), ChatIdentities.profileOf(staff));
+  }
+
+  @Test
+  void unrelatedClassWhoseNameMapsToAnotherTypesAccessorIsRefused() {
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> ChatIdentities.profileOf(new Organization_Staff()));
+    assertEquals("io.github.pylonchat.processortests.Organization_StaffChatIdentity is the"
+        + " accessor of io.github.pylonchat.processortests.Organization.Staff, not of"
+        + " io.github.pylonchat.processortests.Organization_Staff, whose name maps to the same"
+        + " accessor name: rename one of the two classes", e.getMessage());
+    assertSame(Organization.Staff.class, Organization_StaffChatIdentity.INSTANCE.modelType());
   }
 
   @Test

@@ -1,6 +1,8 @@
 package io.github.pylonchat.samples.demosite;
 
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.commons.logging.Log;
@@ -15,7 +17,8 @@ import org.springframework.core.env.MapPropertySource;
  * Lets the sample start with nothing configured: when neither {@code pylon.chat.app-id} nor
  * {@code PYLON_APP_ID} is set, it uses a demo app id, and when no identity secret is set
  * ({@code pylon.chat.identity-secret}, {@code PYLON_IDENTITY_SECRET} or
- * {@code PYLON_IDENTITY_SECRET_FILE}), Pylon's public test secret. Both are announced at start-up
+ * {@code PYLON_IDENTITY_SECRET_FILE}), Pylon's public test secret (as hex for the email hash, as text
+ * with {@code pylon.chat.identity-verification=jwt}). Both are announced at start-up
  * as DEMO values. A real application does not do this: there a missing setting stops start-up.
  */
 class DemoCredentials implements EnvironmentPostProcessor, Ordered {
@@ -38,7 +41,8 @@ class DemoCredentials implements EnvironmentPostProcessor, Ordered {
           + " PYLON_APP_ID (or pylon.chat.app-id) to your app id to see the chat.");
     }
     if (noneSet(environment, "pylon.chat.identity-secret", "PYLON_IDENTITY_SECRET", "PYLON_IDENTITY_SECRET_FILE")
-        && environment.getProperty("pylon.chat.identity-verification", Boolean.class, true)) {
+        && !List.of("none", "false").contains(
+            environment.getProperty("pylon.chat.identity-verification", "email-hash").strip().toLowerCase(Locale.ROOT))) {
       defaults.put("pylon.chat.identity-secret", DEMO_IDENTITY_SECRET);
       log.warn("Using a public DEMO Pylon identity secret: set PYLON_IDENTITY_SECRET (or"
           + " PYLON_IDENTITY_SECRET_FILE, or pylon.chat.identity-secret) to your secret.");

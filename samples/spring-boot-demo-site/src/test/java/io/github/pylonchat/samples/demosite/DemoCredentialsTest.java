@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.pylonchat.ChatProfile;
+import io.github.pylonchat.IdentityVerification;
 import io.github.pylonchat.PylonChatWidget;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,16 @@ class DemoCredentialsTest {
       assertFalse(widget.render(ChatProfile.of(USER, null), null).contains(TestVector.EMAIL_HASH));
     }
     assertFalse(log.getOut().contains("DEMO"), log.getOut());
+  }
+
+  @Test
+  void inJwtModeTheDemoSecretIsUsedAsTextAndWithoutVerificationNoSecretIsAdded() {
+    try (ConfigurableApplicationContext sample = start(Map.of("PYLON_CHAT_IDENTITY_VERIFICATION", "jwt"))) {
+      assertEquals(IdentityVerification.JWT, sample.getBean(PylonChatWidget.class).identityVerification());
+    }
+    try (ConfigurableApplicationContext sample = start(Map.of("PYLON_CHAT_IDENTITY_VERIFICATION", "none"))) {
+      assertEquals(IdentityVerification.NONE, sample.getBean(PylonChatWidget.class).identityVerification());
+    }
   }
 
   private static ConfigurableApplicationContext start(Map<String, Object> processEnvironment) {

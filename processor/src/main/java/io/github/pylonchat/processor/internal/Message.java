@@ -1,0 +1,139 @@
+package io.github.pylonchat.processor.internal;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+/**
+ * Every message the processor reports, each with a stable id in brackets (AutoValue style), the
+ * rule that was broken and the fix. The README's table of compile errors lists the same ids.
+ */
+public enum Message {
+  /** A field or record component of another type. Args: annotation, kind, name, type. */
+  NOT_STRING("ChatNotString", "%s %s %s must be a String, but is %s; change its type to String"),
+  /** A method returning another type. Args: annotation, method, return type. */
+  RETURN_NOT_STRING(
+      "ChatReturnNotString",
+      "%s method %s must return String, but returns %s; change its return type to String"),
+  /** A void method. Args: annotation, method. */
+  VOID_METHOD(
+      "ChatVoidMethod",
+      "%s method %s must return a String, but is void; annotate the getter that returns the value"),
+  /** A method with parameters. Args: annotation, method. */
+  METHOD_PARAMETERS(
+      "ChatMethodParameters",
+      "%s method %s must not have parameters; annotate a getter without parameters instead"),
+  /** A method (or the getter of a private field) declaring checked exceptions. */
+  METHOD_THROWS(
+      "ChatMethodThrows",
+      "%s method %s must not throw checked exceptions, but declares %s; catch them inside the method"),
+  /** A static field or method. Args: annotation, kind, name. */
+  STATIC(
+      "ChatStatic",
+      "%s %s %s must not be static: it is read from each user object; annotate an instance field"
+          + " or method instead"),
+  /**
+   * A private field without a usable getter. Args: annotation, field, getter name, and {@link
+   * #LOMBOK_HINT} or nothing.
+   */
+  PRIVATE_FIELD(
+      "ChatPrivateField",
+      "%s field %s must not be private; add a getter %s() or make the field package-private%s"),
+  /**
+   * A private field whose getter ({@code getX()} if it exists, else {@code x()}) is private.
+   * Args: annotation, field, getter name, getter name.
+   */
+  PRIVATE_GETTER(
+      "ChatPrivateGetter",
+      "%s field %s is private and is read through its getter %s(), which must not be private;"
+          + " make %s() package-private or public (a private getter is never passed over for"
+          + " another method, which may return something else)"),
+  /** A private method. Args: annotation, method. */
+  PRIVATE_METHOD(
+      "ChatPrivateMethod", "%s method %s must not be private; make it package-private or public"),
+  /** A member of a private type. Args: annotation, private type, accessor name, private type. */
+  PRIVATE_TYPE(
+      "ChatPrivateType",
+      "%s must not be used in the private class %s: the generated %s could not reach it; make %s"
+          + " package-private or public"),
+  /** A member of a local or anonymous class. Args: annotation. */
+  LOCAL_TYPE(
+      "ChatLocalType",
+      "%s must not be used in a local or anonymous class: no accessor can be generated for it; move"
+          + " the class out of the method body to a top-level or member class"),
+  /**
+   * A note: the local-class check cannot run in this build. Args: why. Not an error: the
+   * annotations it would report are ignored, and everything else is checked.
+   */
+  LOCAL_TYPE_UNCHECKED(
+      "ChatLocalTypeUnchecked",
+      "the [ChatLocalType] check is off in this build: %s; annotations on members of local or"
+          + " anonymous classes are not reported here (no accessor is generated for them), so"
+          + " keep annotated classes out of method bodies; compiling with javac directly or through"
+          + " Maven or Gradle runs the check"),
+  /** Two emails in one type hierarchy. Args: type, first member, second member. */
+  EMAIL_TWICE(
+      "ChatEmailTwice",
+      "@ChatEmail must appear once in a type hierarchy, but %s has it on both %s and %s; remove"
+          + " one of them"),
+  /** The same companion twice in one type. Args: annotation, type, first member, second member. */
+  COMPANION_TWICE(
+      "ChatCompanionTwice",
+      "%s must appear once per type, but %s has it on both %s and %s; remove one of them"),
+  /** A companion without an email in the type or its supertypes. Args: annotation, type. */
+  EMAIL_MISSING(
+      "ChatEmailMissing",
+      "%s needs a @ChatEmail in %s or one of its supertypes; annotate the member that holds the"
+          + " user's email with @ChatEmail"),
+  /** An inherited property whose supertype has no generated accessor. */
+  SUPERTYPE_NOT_GENERATED(
+      "ChatSupertypeNotGenerated",
+      "%s inherits %s from %s, but %s does not exist; compile %s with pylon-chat-processor on the"
+          + " annotationProcessorPaths"),
+  /** A type still unresolved in the last round. Args: accessor, unresolved type. */
+  UNRESOLVED_TYPE(
+      "ChatUnresolvedType",
+      "%s was not generated because %s could not be resolved; make sure it is on the classpath or"
+          + " generated by an annotation processor"),
+  /** The Filer refused the file. Args: accessor, reason. */
+  NOT_WRITTEN(
+      "ChatAccessorNotWritten",
+      "could not write %s (%s); if another type already has that name (for example both"
+          + " Outer.Inner and Outer_Inner exist), rename one of them"),
+  /** A bug in the processor. Args: type, stack trace. */
+  INTERNAL_ERROR(
+      "ChatIdentityInternalError",
+      "pylon-chat-processor failed on %s; please report this with the stack trace: %s");
+
+  /**
+   * Added to {@link #PRIVATE_FIELD} when Lombok annotates the field or its class: javac runs
+   * processors in the order of the processor path, and the getter does not exist yet while ours
+   * runs before Lombok's.
+   */
+  public static final String LOMBOK_HINT = "; if Lombok generates the getter, list lombok before"
+      + " pylon-chat-processor in annotationProcessorPaths";
+
+  private final String id;
+  private final String template;
+
+  Message(String id, String template) {
+    this.id = id;
+    this.template = template;
+  }
+
+  /** The stable id, e.g. {@code ChatPrivateField}. */
+  public String id() {
+    return id;
+  }
+
+  /** {@link #INTERNAL_ERROR} for {@code failure} while processing {@code where}. */
+  public static String internalError(Object where, Throwable failure) {
+    StringWriter trace = new StringWriter();
+    failure.printStackTrace(new PrintWriter(trace));
+    return INTERNAL_ERROR.format(where, trace);
+  }
+
+  /** The message as the user sees it: {@code [Id] text}. */
+  public String format(Object... args) {
+    return "[" + id + "] " + String.format(template, args);
+  }
+}

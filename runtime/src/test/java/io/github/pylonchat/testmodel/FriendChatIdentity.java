@@ -1,0 +1,25 @@
+package io.github.pylonchat.testmodel;
+
+import io.github.pylonchat.ChatIdentityAccessor;
+import io.github.pylonchat.ChatProfile;
+
+/** Written by hand in the shape pylon-chat-processor generates for {@link Friend}. */
+public final class FriendChatIdentity implements ChatIdentityAccessor<Friend> {
+  public static final FriendChatIdentity INSTANCE = new FriendChatIdentity();
+
+  private FriendChatIdentity() {}
+
+  public static String email(Friend m) {
+    return ContactChatIdentity.email(m);
+  }
+
+  @Override
+  public Class<?> modelType() {
+    return Friend.class;
+  }
+
+  @Override
+  public ChatProfile profile(Friend m) {
+    return new ChatProfile(email(m), m.nickname(), null, null, null);
+  }
+}
