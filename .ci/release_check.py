@@ -3,7 +3,8 @@
 Published artifacts are the BOM and what it lists. For each: the jar, the sources jar and the
 javadoc jar (not for the BOM, a POM only) are installed and not empty, and the installed POM is
 self-contained and has what Maven Central requires (name, description, url, licenses, developers,
-scm). The processor's POM declares no dependency (JavaPoet is relocated inside its jar). Every
+scm). The processor's POM declares no dependency and its jar holds only its own classes (it names the
+runtime's types as text and writes the accessors without JavaPoet). Every
 other module of the build is kept out of the upload (central-publishing-maven-plugin's
 excludeArtifacts) and is not installed.
 """
@@ -92,8 +93,10 @@ for artifact in published + ["pylon-chat-bom"]:
                 problems.append("pylon-chat-processor: no Gradle incremental-processing descriptor in the jar")
             if "META-INF/services/javax.annotation.processing.Processor" not in names:
                 problems.append("pylon-chat-processor: no processor service entry in the jar")
-            if any(n.startswith("com/palantir/") for n in names):
-                problems.append("pylon-chat-processor: JavaPoet is in the jar but not relocated")
+            foreign = [n for n in names if n.endswith(".class")
+                       and not n.startswith("io/github/pylonchat/processor/")]
+            if foreign:
+                problems.append(f"pylon-chat-processor: the jar holds classes of other libraries {foreign[:3]}")
     print(f"  {artifact}: {packaging}, POM complete" if not any(p.startswith(artifact + ":") for p in problems)
           else f"  {artifact}: see below")
 

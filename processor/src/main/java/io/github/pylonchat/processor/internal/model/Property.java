@@ -1,31 +1,24 @@
 package io.github.pylonchat.processor.internal.model;
 
-import io.github.pylonchat.ChatAccountExternalId;
-import io.github.pylonchat.ChatAccountId;
-import io.github.pylonchat.ChatAvatarUrl;
-import io.github.pylonchat.ChatContactExternalId;
-import io.github.pylonchat.ChatEmail;
-import io.github.pylonchat.ChatName;
-import java.lang.annotation.Annotation;
 import java.util.Optional;
 
 /**
  * One chat identity property: its annotation and the static accessor method generated for it.
- * Declared in the order of the {@link io.github.pylonchat.ChatProfile} components.
+ * Declared in the order of the {@code io.github.pylonchat.ChatProfile} components.
  */
 public enum Property {
   /** {@code @ChatEmail}, the required one. */
-  EMAIL(ChatEmail.class, "email"),
+  EMAIL("ChatEmail", "email"),
   /** {@code @ChatName}. */
-  NAME(ChatName.class, "name"),
+  NAME("ChatName", "name"),
   /** {@code @ChatAvatarUrl}. */
-  AVATAR_URL(ChatAvatarUrl.class, "avatarUrl"),
+  AVATAR_URL("ChatAvatarUrl", "avatarUrl"),
   /** {@code @ChatAccountId}. */
-  ACCOUNT_ID(ChatAccountId.class, "accountId"),
+  ACCOUNT_ID("ChatAccountId", "accountId"),
   /** {@code @ChatAccountExternalId}. */
-  ACCOUNT_EXTERNAL_ID(ChatAccountExternalId.class, "accountExternalId"),
+  ACCOUNT_EXTERNAL_ID("ChatAccountExternalId", "accountExternalId"),
   /** {@code @ChatContactExternalId}: only ever sent inside a signed token. */
-  CONTACT_EXTERNAL_ID(ChatContactExternalId.class, "contactExternalId");
+  CONTACT_EXTERNAL_ID("ChatContactExternalId", "contactExternalId");
 
   private static final Property[] ALL = values();
 
@@ -33,9 +26,9 @@ public enum Property {
   private final String annotationSimpleName;
   private final String accessorMethod;
 
-  Property(Class<? extends Annotation> annotation, String accessorMethod) {
-    this.annotationName = annotation.getCanonicalName();
-    this.annotationSimpleName = annotation.getSimpleName();
+  Property(String annotationSimpleName, String accessorMethod) {
+    this.annotationName = RuntimeNames.PACKAGE + "." + annotationSimpleName;
+    this.annotationSimpleName = annotationSimpleName;
     this.accessorMethod = accessorMethod;
   }
 

@@ -1,12 +1,10 @@
 package io.github.pylonchat.processor.internal.writer;
 
-import io.github.pylonchat.ChatIdentities;
-import io.github.pylonchat.ChatIdentityAccessor;
-import io.github.pylonchat.ChatProfile;
 import io.github.pylonchat.processor.internal.model.AccessorModel;
 import io.github.pylonchat.processor.internal.model.AccessorNames;
 import io.github.pylonchat.processor.internal.model.Property;
 import io.github.pylonchat.processor.internal.model.Read;
+import io.github.pylonchat.processor.internal.model.RuntimeNames;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -80,13 +78,13 @@ public final class AccessorWriter {
     String accessor = AccessorNames.simpleName(type);
     String modelName = AccessorNames.nestedName(type);
     Imports imports = new Imports(pkg, accessor, modelName.split("\\.", 2)[0]);
-    String accessorInterface = imports.name(ChatIdentityAccessor.class.getName());
-    String profile = imports.name(ChatProfile.class.getName());
+    String accessorInterface = imports.name(RuntimeNames.CHAT_IDENTITY_ACCESSOR);
+    String profile = imports.name(RuntimeNames.CHAT_PROFILE);
     String generated = generatedAvailable ? imports.name(GENERATED) : null;
     String modelType = typeWithWildcards(type);
 
     StringBuilder body = new StringBuilder(1024);
-    body.append("  /**\n   * The instance that {@link ").append(ChatIdentities.class.getName())
+    body.append("  /**\n   * The instance that {@link ").append(RuntimeNames.CHAT_IDENTITIES)
         .append("} finds.\n   */\n");
     body.append("  public static final ").append(accessor).append(" INSTANCE = new ")
         .append(accessor).append("();\n\n");
