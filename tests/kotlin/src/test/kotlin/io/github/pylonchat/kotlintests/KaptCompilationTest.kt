@@ -113,6 +113,33 @@ class KaptCompilationTest {
     }
 
     @Test
+    fun unannotatedClassInheritingTwoEmailsIsAnError() {
+        val result = compile(
+            "Models.kt" to """
+                package demo
+
+                import io.github.pylonchat.ChatEmail
+
+                interface Contact {
+                    @get:ChatEmail
+                    val email: String
+                }
+
+                open class Person(@ChatEmail val workEmail: String)
+
+                class Supplier(workEmail: String, override val email: String) : Person(workEmail), Contact
+            """,
+        )
+        assertEquals(
+            listOf(
+                "Models.kt:12: [ChatEmailTwice] @ChatEmail must appear once in a type hierarchy," +
+                    " but Supplier has it on both Person.workEmail and Contact.getEmail(); remove one of them",
+            ),
+            result.errors,
+        )
+    }
+
+    @Test
     fun propertiesWithoutAGetterNamedGetEmailAreErrors() {
         val result = compile(
             "Private.kt" to """
