@@ -1,6 +1,9 @@
 package io.github.pylonchat.testmodel;
 
-/** An interface whose {@code contactEmail()} carries {@code @ChatEmail} (as if processed). */
+/**
+ * An interface whose {@code contactEmail()} is its chat email, read by the hand-written {@link
+ * ContactChatIdentity}.
+ */
 public interface Contact {
   String contactEmail();
 }

@@ -1,8 +1,13 @@
 package io.github.pylonchat.testmodel;
 
-/** A model as a user would write it (annotations are not processed in this module's tests). */
+import io.github.pylonchat.ChatEmail;
+import io.github.pylonchat.ChatName;
+
+/** A model as a user would write it: annotated private fields read through their getters. */
 public class Staff {
+  @ChatEmail
   private final String email;
+  @ChatName
   private final String name;
 
   public Staff(String email, String name) {
