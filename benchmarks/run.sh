@@ -6,7 +6,7 @@
 #   benchmarks/run.sh            full run (JMH -f 2 -wi 5 -i 5, 1 s warm-up / 2 s measurement
 #                                iterations, Thymeleaf -wi 10 of 2 s; compile time 3 warm-ups +
 #                                7 runs each, for 500 and for 5 annotated classes, and a minimal
-#                                reference processor): about 16 min on 2 cores
+#                                reference processor): about 21 min on 2 cores
 #   benchmarks/run.sh --quick    quick run (JMH -f 1 -wi 2 -i 3, 1 s iterations, Thymeleaf -wi 10;
 #                                compile time 2 warm-ups + 3 runs each, no reference): about 5 min
 #
