@@ -32,6 +32,7 @@ class BenchmarkVariantsTest {
   @Test
   void everyHashingVariantGivesPylonsTestVector() {
     HashingBenchmark benchmark = hashingBenchmark(16);
+    assertEquals(TestVector.SECRET_HEX, HashingBenchmark.SECRET_HEX);
     assertEquals(TestVector.EMAIL, HashingBenchmark.emailOfLength(16));
     assertEquals(TestVector.EMAIL_HASH, benchmark.pylonChat());
     assertEquals(TestVector.EMAIL_HASH, benchmark.macPerCall());
