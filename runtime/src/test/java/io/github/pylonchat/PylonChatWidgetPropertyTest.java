@@ -16,8 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,17 +48,8 @@ class PylonChatWidgetPropertyTest {
   /** Rendered for a plain user: user text must never change the loader. */
   private final String loaderScript =
       HtmlPage.scripts(widget.render(ChatProfile.of("a@example.com", "A"), null)).get(1).code();
-  private JsEngine js;
-
-  @BeforeEach
-  void startJavaScript() {
-    js = new JsEngine();
-  }
-
-  @AfterEach
-  void stopJavaScript() {
-    js.close();
-  }
+  @AutoClose
+  private final JsEngine js = new JsEngine();
 
   @Test
   void everyKnownHostilePieceAloneInEveryFieldReadsBackIdentical() {

@@ -22,8 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -41,17 +40,8 @@ class PylonChatWidgetTest {
       .identitySecret(IdentitySecret.ofHex(TestVector.SECRET_HEX))
       .build();
 
-  private JsEngine js;
-
-  @BeforeEach
-  void startJavaScript() {
-    js = new JsEngine();
-  }
-
-  @AfterEach
-  void stopJavaScript() {
-    js.close();
-  }
+  @AutoClose
+  private final JsEngine js = new JsEngine();
 
   /** Parses {@code html} as a page, expects the two widget scripts, and runs the first one. */
   private Map<String, String> settingsOf(String html, String expectedNonce) {

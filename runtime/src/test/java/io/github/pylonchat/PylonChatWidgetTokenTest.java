@@ -20,8 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -37,17 +36,8 @@ class PylonChatWidgetTokenTest {
       .appId(APP_ID).jwtSecret(JwtSecret.ofText(SECRET)).clock(CLOCK).build();
   private final Subscriber ada = new Subscriber("ada@example.com", "Ada \"</script><script>alert(1)</script>",
       "https://cdn.example.com/ada.png", "acme", "crm-42", "user-7");
-  private JsEngine js;
-
-  @BeforeEach
-  void startJavaScript() {
-    js = new JsEngine();
-  }
-
-  @AfterEach
-  void stopJavaScript() {
-    js.close();
-  }
+  @AutoClose
+  private final JsEngine js = new JsEngine();
 
   private Map<String, String> settingsOf(String html) {
     List<HtmlPage.Script> scripts = HtmlPage.scripts(html);

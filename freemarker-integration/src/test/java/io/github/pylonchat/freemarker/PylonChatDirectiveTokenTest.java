@@ -19,7 +19,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +42,8 @@ class PylonChatDirectiveTokenTest {
   private final Configuration cfg = new Configuration(Configuration.VERSION_2_3_34);
   private final String loaderScript =
       HtmlPage.scripts(widget.render(ChatProfile.of("a@example.com", "A"), null)).get(1).code();
-  private JsEngine js;
+  @AutoClose
+  private final JsEngine js = new JsEngine();
 
   @BeforeEach
   void setUp() {
@@ -51,12 +52,6 @@ class PylonChatDirectiveTokenTest {
     cfg.setLogTemplateExceptions(false);
     PylonChatDirective.install(cfg, widget);
     ((StringTemplateLoader) cfg.getTemplateLoader()).putTemplate("page.ftlh", "<@pylonChat/>");
-    js = new JsEngine();
-  }
-
-  @AfterEach
-  void stopJavaScript() {
-    js.close();
   }
 
   @Test

@@ -20,8 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
@@ -58,17 +57,8 @@ class PylonChatDialectPropertyTest {
   /** Rendered for a plain user: user text must never change the loader. */
   private final String loaderScript =
       HtmlPage.scripts(widget.render(ChatProfile.of("a@example.com", "A"), null)).get(1).code();
-  private JsEngine js;
-
-  @BeforeEach
-  void startJavaScript() {
-    js = new JsEngine();
-  }
-
-  @AfterEach
-  void stopJavaScript() {
-    js.close();
-  }
+  @AutoClose
+  private final JsEngine js = new JsEngine();
 
   @Test
   void everyKnownHostilePieceAloneInEveryFieldReadsBackIdentical() {
