@@ -53,11 +53,6 @@ final class HmacSha256 {
     return mac.doFinal();
   }
 
-  /** The name of the security provider that computes the MACs. */
-  String providerName() {
-    return provider.getName();
-  }
-
   /** A Mac for this call only: never shared between threads. */
   private Mac freshMac() {
     if (prototype != null) {

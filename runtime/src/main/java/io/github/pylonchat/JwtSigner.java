@@ -101,9 +101,9 @@ public final class JwtSigner {
     StringBuilder claims = new StringBuilder(claimsStart.length() + 128).append(claimsStart);
     try {
       ScriptSafeJson.appendQuoted(profile.email(), claims);
-      appendClaim("name", profile.name(), claims);
-      appendClaim("account_external_id", profile.accountExternalId(), claims);
-      appendClaim("contact_external_id", profile.contactExternalId(), claims);
+      ScriptSafeJson.appendField("name", profile.name(), claims);
+      ScriptSafeJson.appendField("account_external_id", profile.accountExternalId(), claims);
+      ScriptSafeJson.appendField("contact_external_id", profile.contactExternalId(), claims);
     } catch (IOException e) {
       throw new UncheckedIOException(e); // a StringBuilder does not throw
     }
@@ -119,13 +119,6 @@ public final class JwtSigner {
     token[signed] = '.';
     System.arraycopy(signature, 0, token, signed + 1, signature.length);
     return new String(token, StandardCharsets.ISO_8859_1);
-  }
-
-  private static void appendClaim(String name, String value, StringBuilder claims) throws IOException {
-    if (value != null) {
-      claims.append(",\"").append(name).append("\":");
-      ScriptSafeJson.appendQuoted(value, claims);
-    }
   }
 
   /**

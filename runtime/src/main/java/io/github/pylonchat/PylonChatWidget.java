@@ -267,24 +267,17 @@ public final class PylonChatWidget {
     ScriptSafeJson.appendQuoted(appId, out);
     ChatProfile profile = settings.profile();
     if (profile != null) {
-      appendField("email", profile.email(), out);
-      appendField("name", profile.name(), out);
-      appendField("avatar_url", profile.avatarUrl(), out);
-      appendField("account_id", profile.accountId(), out);
-      appendField("account_external_id", profile.accountExternalId(), out);
+      ScriptSafeJson.appendField("email", profile.email(), out);
+      ScriptSafeJson.appendField("name", profile.name(), out);
+      ScriptSafeJson.appendField("avatar_url", profile.avatarUrl(), out);
+      ScriptSafeJson.appendField("account_id", profile.accountId(), out);
+      ScriptSafeJson.appendField("account_external_id", profile.accountExternalId(), out);
     }
     Verification verification = settings.verification();
     if (verification != null) {
-      appendField(verification.field(), verification.value(), out);
+      ScriptSafeJson.appendField(verification.field(), verification.value(), out);
     }
     out.append('}');
-  }
-
-  private static void appendField(String key, String value, Appendable out) throws IOException {
-    if (value != null) {
-      out.append(",\"").append(key).append("\":");
-      ScriptSafeJson.appendQuoted(value, out);
-    }
   }
 
   private static String nonceAttribute(String nonce) {

@@ -62,4 +62,16 @@ public final class ScriptSafeJson {
     }
     out.append(value, start, value.length()).append('"');
   }
+
+  /**
+   * Appends {@code ,"key":value} to a JSON object being written, with {@code value} quoted as by
+   * {@link #appendQuoted}; nothing when {@code value} is null. For the widget's settings and the
+   * token's claims.
+   */
+  static void appendField(String key, String value, Appendable out) throws IOException {
+    if (value != null) {
+      out.append(",\"").append(key).append("\":");
+      appendQuoted(value, out);
+    }
+  }
 }

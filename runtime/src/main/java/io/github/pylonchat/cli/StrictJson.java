@@ -3,6 +3,7 @@ package io.github.pylonchat.cli;
 import io.github.pylonchat.ScriptSafeJson;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -221,11 +222,10 @@ final class StrictJson {
   private char hexUnit() throws Malformed {
     int unit = 0;
     for (int i = 0; i < 4; i++) {
-      int digit = at < text.length() ? Character.digit(text.charAt(at), 16) : -1;
-      if (digit < 0 || text.charAt(at) > 'f') { // Character.digit also takes non-ASCII digits
+      if (at == text.length() || !HexFormat.isHexDigit(text.charAt(at))) { // ASCII hex only
         throw malformed("\\u needs four hex digits");
       }
-      unit = unit << 4 | digit;
+      unit = unit << 4 | HexFormat.fromHexDigit(text.charAt(at));
       at++;
     }
     return (char) unit;

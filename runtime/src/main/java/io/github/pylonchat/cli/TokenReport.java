@@ -22,7 +22,6 @@ import java.util.Map;
 final class TokenReport {
   /** How far a token's {@code iat} may lie in the future: clocks of two machines differ a little. */
   static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
-  private static final Duration LONGEST = Duration.ofMinutes(15);
 
   /** A compact JWS split and read: the header and claims objects. */
   record Decoded(Map<String, Object> header, Map<String, Object> claims) {}
@@ -55,8 +54,7 @@ final class TokenReport {
     } catch (IllegalArgumentException e) {
       throw new StrictJson.Malformed("the " + part + " are not base64url");
     }
-    if (base64url.isEmpty() || base64url.contains("=")
-        || !Base64.getUrlEncoder().withoutPadding().encodeToString(bytes).equals(base64url)) {
+    if (base64url.isEmpty() || !Base64.getUrlEncoder().withoutPadding().encodeToString(bytes).equals(base64url)) {
       throw new StrictJson.Malformed("the " + part + " are not base64url without padding");
     }
     String json;
@@ -108,13 +106,15 @@ final class TokenReport {
     TokenReport report = new TokenReport(out);
     Map<String, Object> claims = decoded.claims();
     report.line("alg", true, "HS256");
-    report.line("signature", signer.signatureMatches(token.strip()), signer.signatureMatches(token.strip())
+    boolean signed = signer.signatureMatches(token.strip());
+    report.line("signature", signed, signed
         ? "verifies with the configured JWT secret (used as given)"
         : "does not verify with the configured JWT secret: the token was signed with another secret (the email"
             + " hash's identity secret, or the JWT secret hex-decoded?) or changed after signing");
     Object aud = claims.get("aud");
-    report.line("aud", signer.appId().equals(aud), aud == null ? "is missing: it must be the app id " + signer.appId()
-        : signer.appId().equals(aud) ? "is the app id" : "is " + StrictJson.write(aud) + ", not the app id " + signer.appId());
+    boolean forThisApp = signer.appId().equals(aud);
+    report.line("aud", forThisApp, aud == null ? "is missing: it must be the app id " + signer.appId()
+        : forThisApp ? "is the app id" : "is " + StrictJson.write(aud) + ", not the app id " + signer.appId());
     Object email = claims.get("email");
     boolean hasEmail = email instanceof String text && !text.isBlank();
     report.line("email", hasEmail, hasEmail ? "is present" : email == null ? "is missing: Pylon requires it"
@@ -136,10 +136,10 @@ final class TokenReport {
     }
     if (iat != null && exp != null) {
       long lifetime = exp - iat;
-      report.line("lifetime", lifetime > 0 && lifetime <= LONGEST.getSeconds(), lifetime <= 0
+      report.line("lifetime", lifetime > 0 && lifetime <= JwtSigner.MAX_LIFETIME.getSeconds(), lifetime <= 0
           ? "exp is not after iat"
-          : describe(lifetime) + " (exp - iat)" + (lifetime <= LONGEST.getSeconds() ? ", at most "
-              : ", longer than Pylon's limit of ") + describe(LONGEST.getSeconds()));
+          : describe(lifetime) + " (exp - iat)" + (lifetime <= JwtSigner.MAX_LIFETIME.getSeconds() ? ", at most "
+              : ", longer than Pylon's limit of ") + describe(JwtSigner.MAX_LIFETIME.getSeconds()));
     }
     if (report.problems == 0) {
       out.println("acceptable: Pylon can verify this token now");
