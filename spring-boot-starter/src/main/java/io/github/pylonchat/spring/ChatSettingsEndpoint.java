@@ -15,11 +15,13 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.util.DigestUtils;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -64,8 +66,8 @@ final class ChatSettingsEndpoint {
   private static final Log logger = LogFactory.getLog(ChatSettingsEndpoint.class);
 
   private final String path;
-  private final ObjectProvider<PylonChatWidget> widget;
-  private final ObjectProvider<ChatTagResolver> resolver;
+  private final Supplier<PylonChatWidget> widget;
+  private final Supplier<ChatTagResolver> resolver;
   private final byte[] loader = loaderScript();
   private final String loaderEtag = "\"" + DigestUtils.md5DigestAsHex(loader) + "\"";
 
@@ -80,8 +82,9 @@ final class ChatSettingsEndpoint {
               + " - _ . ~ in each segment), or leave it unset for " + PylonChatEndpointProperties.DEFAULT_PATH);
     }
     this.path = path;
-    this.widget = widget;
-    this.resolver = resolver;
+    // looked up on the first request, not on every one (a null or a failure is not kept)
+    this.widget = SingletonSupplier.of(widget::getIfAvailable);
+    this.resolver = SingletonSupplier.of(resolver::getObject);
   }
 
   /** The endpoint's path below the servlet context path. */
@@ -112,13 +115,13 @@ final class ChatSettingsEndpoint {
     response.addHeader("Vary", "Cookie, Authorization");
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setContentType("application/json");
-    PylonChatWidget chat = widget.getIfAvailable();
+    PylonChatWidget chat = widget.get();
     Optional<String> settings;
     try {
       // The resolver decides who is signed (principal, resolvers, OIDC, impersonation, the
       // request or session attribute named by pylon.chat.user-attribute), as for the tags.
       settings = chat == null ? Optional.empty()
-          : chat.settingsJson(resolver.getObject().resolve(ChatTagArguments.NONE, RequestScopes::attribute).user());
+          : chat.settingsJson(resolver.get().resolve(ChatTagArguments.NONE, RequestScopes::attribute).user());
     } catch (RuntimeException e) {
       // The messages of these exceptions never quote user data or the secret.
       logger.error("GET " + path + " answered 500: the Pylon chat settings of this request could not be made", e);

@@ -38,11 +38,15 @@ final class FreeMarkerDirectiveInstaller implements BeanPostProcessor {
     Configuration configuration = bean instanceof Configuration cfg ? cfg
         : SPRING_MVC ? SpringMvc.configurationOf(bean) : null;
     if (configuration != null && configuration.getSharedVariable(PylonChatDirective.SHARED_VARIABLE) == null) {
-      TemplateModel pylonChat = directive.getIfAvailable();
-      configuration.setSharedVariable(PylonChatDirective.SHARED_VARIABLE,
-          pylonChat != null ? pylonChat : RENDERS_NOTHING);
+      configuration.setSharedVariable(PylonChatDirective.SHARED_VARIABLE, directiveOrNothing(directive));
     }
     return bean;
+  }
+
+  /** The directive, or {@link #RENDERS_NOTHING} when the chat is switched off. */
+  static TemplateModel directiveOrNothing(ObjectProvider<PylonChatDirective> directive) {
+    PylonChatDirective pylonChat = directive.getIfAvailable();
+    return pylonChat != null ? pylonChat : RENDERS_NOTHING;
   }
 
   /** Loaded only when spring-webmvc is on the classpath. */

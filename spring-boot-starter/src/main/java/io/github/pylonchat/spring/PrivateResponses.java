@@ -6,9 +6,6 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.springframework.util.ClassUtils;
-import org.springframework.web.context.request.RequestAttributes;
-import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
@@ -21,10 +18,6 @@ final class PrivateResponses {
   static final String CACHE_CONTROL = "Cache-Control";
   static final String PRIVATE_NO_STORE = "private, no-store";
 
-  private static final boolean SERVLET_WEB = ClassUtils.isPresent(
-      "org.springframework.web.context.request.ServletRequestAttributes", PrivateResponses.class.getClassLoader())
-      && ClassUtils.isPresent("jakarta.servlet.http.HttpServletResponse", PrivateResponses.class.getClassLoader());
-
   private PrivateResponses() {}
 
   /**
@@ -34,7 +27,7 @@ final class PrivateResponses {
    * @throws IllegalStateException if that response was committed without the header
    */
   static void markCurrentResponse() {
-    if (SERVLET_WEB) {
+    if (RequestScopes.SERVLET_WEB) {
       Servlet.markCurrentResponse();
     }
   }
@@ -70,8 +63,8 @@ final class PrivateResponses {
   /** Loaded only in servlet web applications. */
   private static final class Servlet {
     static void markCurrentResponse() {
-      RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
-      if (attributes instanceof ServletRequestAttributes servlet && servlet.getResponse() != null) {
+      ServletRequestAttributes servlet = RequestScopes.Servlet.current();
+      if (servlet != null && servlet.getResponse() != null) {
         mark(servlet.getResponse());
       }
     }

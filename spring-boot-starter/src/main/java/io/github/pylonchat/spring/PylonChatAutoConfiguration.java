@@ -125,11 +125,8 @@ public class PylonChatAutoConfiguration {
   static class FreeMarkerVariables {
     @Bean
     FreeMarkerVariablesCustomizer pylonChatFreeMarkerVariable(ObjectProvider<PylonChatDirective> directive) {
-      return variables -> {
-        PylonChatDirective pylonChat = directive.getIfAvailable();
-        variables.putIfAbsent(PylonChatDirective.SHARED_VARIABLE,
-            pylonChat != null ? pylonChat : FreeMarkerDirectiveInstaller.RENDERS_NOTHING);
-      };
+      return variables -> variables.putIfAbsent(PylonChatDirective.SHARED_VARIABLE,
+          FreeMarkerDirectiveInstaller.directiveOrNothing(directive));
     }
   }
 

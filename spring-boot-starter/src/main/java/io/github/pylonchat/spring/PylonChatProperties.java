@@ -27,12 +27,6 @@ public class PylonChatProperties {
   // (ConfigurationMetadataTest checks that they match the runtime's).
   /** The prefix of every property: {@value}. */
   public static final String PREFIX = "pylon.chat";
-  /** Default of {@code pylon.chat.user-attribute}: {@value}. */
-  public static final String DEFAULT_USER_ATTRIBUTE = "currentUser";
-  /** Default of {@code pylon.chat.nonce-attribute}: {@value}. */
-  public static final String DEFAULT_NONCE_ATTRIBUTE = "cspNonce";
-  /** Default of {@code pylon.chat.widget-url}: {@value}. */
-  public static final String DEFAULT_WIDGET_URL = "https://widget.usepylon.com/widget/";
 
   /**
    * Pylon app id, from Pylon's in-app chat settings. When not set, the environment variable
@@ -79,16 +73,16 @@ public class PylonChatProperties {
    * the logged-in user (an object whose type has @ChatEmail, or a ChatProfile). When it is absent, the Spring Security principal
    * is used; when the principal's identity is known, a user with another email there fails the tag.
    */
-  private String userAttribute = DEFAULT_USER_ATTRIBUTE;
+  private String userAttribute = "currentUser";
 
   /**
    * Name of the template variable (or request, session or servlet-context attribute) that holds
    * the page's Content-Security-Policy nonce; when present, the widget's script elements carry it.
    */
-  private String nonceAttribute = DEFAULT_NONCE_ATTRIBUTE;
+  private String nonceAttribute = "cspNonce";
 
   /** Base URL of Pylon's widget script; the app id is appended to it. */
-  private String widgetUrl = DEFAULT_WIDGET_URL;
+  private String widgetUrl = "https://widget.usepylon.com/widget/";
 
   /**
    * Whom the widget identifies while an administrator impersonates another user with Spring

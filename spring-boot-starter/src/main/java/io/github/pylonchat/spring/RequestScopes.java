@@ -3,7 +3,6 @@ package io.github.pylonchat.spring;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.util.ClassUtils;
-import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -15,7 +14,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * {@code pylon.chat.nonce-attribute} mean the same in every engine.
  */
 final class RequestScopes {
-  private static final boolean SERVLET_WEB = ClassUtils.isPresent(
+  /** Whether this is a servlet web application (Spring MVC's request holder and the Servlet API). */
+  static final boolean SERVLET_WEB = ClassUtils.isPresent(
       "org.springframework.web.context.request.ServletRequestAttributes", RequestScopes.class.getClassLoader())
       && ClassUtils.isPresent("jakarta.servlet.http.HttpServletRequest", RequestScopes.class.getClassLoader());
 
@@ -30,10 +30,15 @@ final class RequestScopes {
   }
 
   /** Loaded only in servlet web applications. */
-  private static final class Servlet {
+  static final class Servlet {
+    /** The servlet request the current thread serves, or null. */
+    static ServletRequestAttributes current() {
+      return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes servlet ? servlet : null;
+    }
+
     static Object attribute(String name) {
-      RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
-      if (!(attributes instanceof ServletRequestAttributes servlet)) {
+      ServletRequestAttributes servlet = current();
+      if (servlet == null) {
         return null;
       }
       HttpServletRequest request = servlet.getRequest();

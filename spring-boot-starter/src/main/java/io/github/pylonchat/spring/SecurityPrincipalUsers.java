@@ -38,17 +38,16 @@ final class SecurityPrincipalUsers {
 
   /** Whom the authentication identifies, and how sure that is. */
   enum Kind {
-    /** No authentication, an anonymous or an unauthenticated one. */
+    /**
+     * No authentication, an anonymous or an unauthenticated one, or one whose identity is not
+     * trusted: an OpenID Connect login through an untrusted client registration, or with an
+     * unverified email.
+     */
     NOBODY,
     /** The principal has a known chat identity: {@link Viewer#user()}. */
     IDENTIFIED,
     /** An authenticated principal that nothing maps to a chat identity. */
     UNIDENTIFIED,
-    /**
-     * An authenticated principal whose identity is not trusted: an OpenID Connect login through an
-     * untrusted client registration, or with an unverified email.
-     */
-    UNTRUSTED,
     /** An administrator impersonates someone: only {@link Viewer#user()} may be signed, or nobody. */
     IMPERSONATING
   }
@@ -119,7 +118,7 @@ final class SecurityPrincipalUsers {
     }
     if (oidc != null && oidc.decides(principal)) {
       Object user = oidc.profile(authentication);
-      return new Viewer(user == null ? Kind.UNTRUSTED : Kind.IDENTIFIED, user, null);
+      return user == null ? Viewer.NOBODY : new Viewer(Kind.IDENTIFIED, user, null);
     }
     return new Viewer(Kind.UNIDENTIFIED, null, principal.getClass());
   }

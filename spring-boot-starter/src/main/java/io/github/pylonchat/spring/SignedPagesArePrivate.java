@@ -7,7 +7,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -20,16 +22,16 @@ import org.springframework.web.servlet.ModelAndView;
  * refuses to sign on a committed response without it (see {@link PrivateResponses}).
  */
 final class SignedPagesArePrivate implements HandlerInterceptor {
-  private final ObjectProvider<ChatTagResolver> resolver;
+  private final Supplier<ChatTagResolver> resolver;
 
   SignedPagesArePrivate(ObjectProvider<ChatTagResolver> resolver) {
-    this.resolver = resolver;
+    this.resolver = SingletonSupplier.of(resolver::getIfAvailable); // looked up once it exists
   }
 
   @Override
   public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
       ModelAndView modelAndView) {
-    ChatTagResolver chat = resolver.getIfAvailable();
+    ChatTagResolver chat = resolver.get();
     if (modelAndView == null || chat == null || response.isCommitted()) {
       return;
     }
