@@ -136,18 +136,14 @@ public final class IdentityValidator {
     if (collectHierarchy(type, new LinkedHashSet<>(), hierarchy).isPresent()) {
       return Optional.empty();
     }
-    List<AnnotatedMember> emails = hierarchy.stream()
+    List<AnnotatedMember> inherited = hierarchy.stream()
         .skip(1)
         .filter(supertype -> !supertype.getQualifiedName().toString().startsWith("java."))
         .flatMap(supertype -> AnnotatedMember.declaredIn(supertype).stream())
-        .filter(member -> member.property() == Property.EMAIL)
         .collect(Collectors.toList());
-    if (emails.size() < 2) {
-      return Optional.empty();
-    }
-    return Optional.of(new Problem(type, null, Message.EMAIL_TWICE.format(
-        AccessorNames.nestedName(type), emails.get(0).qualifiedName(),
-        emails.get(1).qualifiedName())));
+    List<Problem> problems = new ArrayList<>();
+    checkEmails(type, List.of(), inherited, problems);
+    return problems.stream().findFirst();
   }
 
   /** Exactly one {@code @ChatEmail} in the hierarchy; without it, companions are errors. */
@@ -172,9 +168,10 @@ public final class IdentityValidator {
       }
     }
     if (emails.size() > 1 && !reported) {
-      // both come from supertypes: point at the type's own first annotation
-      problems.add(own.get(0).problem(Message.EMAIL_TWICE.format(
-          typeName, where(type, first), where(type, emails.get(1)))));
+      // both come from supertypes: point at the type's own first annotation, or at the type
+      String message =
+          Message.EMAIL_TWICE.format(typeName, where(type, first), where(type, emails.get(1)));
+      problems.add(own.isEmpty() ? new Problem(type, null, message) : own.get(0).problem(message));
     }
   }
 

@@ -56,6 +56,12 @@ public final class LocalClassChecker implements TaskListener {
   private static final int MAX_WRAPPERS = 8;
 
   private final Trees trees;
+  /**
+   * The unit of the last class analysed, and whether it may use the annotations: javac analyses
+   * each top-level class of a file separately, and the file's text need be read only once.
+   */
+  private CompilationUnitTree lastUnit;
+  private boolean lastUnitMayUse;
   private final Set<String> reported = new HashSet<>();
 
   private LocalClassChecker(Trees trees) {
@@ -76,9 +82,8 @@ public final class LocalClassChecker implements TaskListener {
             .addTaskListener(new LocalClassChecker(Trees.instance(javac.get())));
         return;
       }
-      why = processingEnv.getClass().getName().equals(JAVAC_ENVIRONMENT)
-          ? "javac's processing environment is not usable" : "the processing environment "
-              + processingEnv.getClass().getName() + " is not javac's and wraps none that is";
+      why = "the processing environment " + processingEnv.getClass().getName()
+          + " is not javac's and wraps none that is";
     } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
       why = "javac's processing environment could not be reached through "
           + processingEnv.getClass().getName() + " (" + e + ")";
@@ -128,11 +133,17 @@ public final class LocalClassChecker implements TaskListener {
 
   @Override
   public void finished(TaskEvent event) {
-    if (event.getKind() != TaskEvent.Kind.ANALYZE || event.getTypeElement() == null
-        || !mayUseChatAnnotations(event.getCompilationUnit())) {
+    if (event.getKind() != TaskEvent.Kind.ANALYZE || event.getTypeElement() == null) {
       return;
     }
     CompilationUnitTree unit = event.getCompilationUnit();
+    if (unit != lastUnit) {
+      lastUnit = unit;
+      lastUnitMayUse = mayUseChatAnnotations(unit);
+    }
+    if (!lastUnitMayUse) {
+      return;
+    }
     Tree type = trees.getTree(event.getTypeElement());
     if (type == null) {
       return;
@@ -150,7 +161,7 @@ public final class LocalClassChecker implements TaskListener {
    * False only if the unit's source text spells none of the annotations' simple names and has no
    * unicode escape; true when the text cannot be read.
    */
-  static boolean mayUseChatAnnotations(CompilationUnitTree unit) {
+  private static boolean mayUseChatAnnotations(CompilationUnitTree unit) {
     CharSequence text;
     try {
       text = unit.getSourceFile().getCharContent(false);
