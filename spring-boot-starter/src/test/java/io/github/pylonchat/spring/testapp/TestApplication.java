@@ -1,6 +1,7 @@
 package io.github.pylonchat.spring.testapp;
 
 import io.github.pylonchat.spring.PylonChatUserResolver;
+import io.github.pylonchat.spring.impersonation.AdminAndAda;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
@@ -11,10 +12,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.switchuser.SwitchUserFilter;
@@ -45,26 +44,20 @@ public class TestApplication {
    */
   @Bean
   SecurityFilterChain everyPageIsPublic(HttpSecurity http, UserDetailsService users) throws Exception {
-    SwitchUserFilter switchUser = new SwitchUserFilter();
-    switchUser.setUserDetailsService(users);
-    switchUser.setTargetUrl("/page");
-    switchUser.afterPropertiesSet();
     return http
         .authorizeHttpRequests(requests -> requests
-            .requestMatchers("/login/impersonate").hasRole("ADMIN")
+            .requestMatchers(AdminAndAda.IMPERSONATE).hasRole("ADMIN")
             .anyRequest().permitAll())
         .formLogin(Customizer.withDefaults())
         .httpBasic(Customizer.withDefaults())
-        .addFilterAfter(switchUser, AuthorizationFilter.class)
+        .addFilterAfter(AdminAndAda.switchUser(users), AuthorizationFilter.class)
         .build();
   }
 
   /** The accounts that can log in: admin (an administrator) and ada. */
   @Bean
   UserDetailsService users() {
-    return new InMemoryUserDetailsManager(
-        User.withUsername("admin").password("{noop}admin-password").roles("ADMIN").build(),
-        User.withUsername("ada").password("{noop}ada-password").roles("USER").build());
+    return AdminAndAda.users();
   }
 
   /** How often {@link #membersFromARepository()} was asked, as a database would count queries. */

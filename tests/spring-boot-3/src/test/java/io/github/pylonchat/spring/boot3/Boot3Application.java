@@ -2,18 +2,16 @@ package io.github.pylonchat.spring.boot3;
 
 import io.github.pylonchat.ChatProfile;
 import io.github.pylonchat.spring.PylonChatUserResolver;
+import io.github.pylonchat.spring.impersonation.AdminAndAda;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
-import org.springframework.security.web.authentication.switchuser.SwitchUserFilter;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
@@ -31,24 +29,18 @@ public class Boot3Application {
 
   @Bean
   SecurityFilterChain everyPageIsPublic(HttpSecurity http, UserDetailsService users) throws Exception {
-    SwitchUserFilter switchUser = new SwitchUserFilter();
-    switchUser.setUserDetailsService(users);
-    switchUser.setTargetUrl("/page");
-    switchUser.afterPropertiesSet();
     return http
         .authorizeHttpRequests(requests -> requests
-            .requestMatchers("/login/impersonate").hasRole("ADMIN")
+            .requestMatchers(AdminAndAda.IMPERSONATE).hasRole("ADMIN")
             .anyRequest().permitAll())
         .formLogin(Customizer.withDefaults())
-        .addFilterAfter(switchUser, AuthorizationFilter.class)
+        .addFilterAfter(AdminAndAda.switchUser(users), AuthorizationFilter.class)
         .build();
   }
 
   @Bean
   UserDetailsService users() {
-    return new InMemoryUserDetailsManager(
-        User.withUsername("admin").password("{noop}admin-password").roles("ADMIN").build(),
-        User.withUsername("ada").password("{noop}ada-password").roles("USER").build());
+    return AdminAndAda.users();
   }
 
   @Bean
