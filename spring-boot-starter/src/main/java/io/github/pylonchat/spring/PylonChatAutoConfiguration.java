@@ -99,16 +99,17 @@ public class PylonChatAutoConfiguration {
     }
 
     /**
-     * Decides whom every chat tag signs, in every template engine: the tag's parameters, the
-     * variable named by {@code pylon.chat.user-attribute}, the Spring Security principal (with the
-     * impersonation, OpenID Connect trust and attribute-mismatch rules), and the CSP nonce.
+     * Decides whom every chat tag signs, in every template engine: the Spring Security principal
+     * (with the impersonation and OpenID Connect trust rules), of which the tag's parameter or the
+     * variable named by {@code pylon.chat.user-attribute} may only carry the same identity; and the
+     * CSP nonce.
      */
     @Bean
     @ConditionalOnMissingBean
-    ChatTagResolver pylonChatTagResolver(PylonChatProperties properties,
+    ChatTagResolver pylonChatTagResolver(PylonChatProperties properties, PylonChatWidget widget,
         ObjectProvider<SecurityPrincipalUsers> principals) {
       return new CurrentChatUser(properties.getUserAttribute(), properties.getNonceAttribute(),
-          principals.getIfAvailable());
+          widget.identityVerification(), principals.getIfAvailable(), properties.isTrustUserAttribute());
     }
 
     /** The {@code <@pylonChat/>} directive, an adapter over the {@link ChatTagResolver}. */

@@ -69,11 +69,20 @@ public class PylonChatProperties {
   private AnonymousVisitors anonymous = AnonymousVisitors.NOTHING;
 
   /**
-   * Name of the template variable (or request, session or servlet-context attribute) that holds
-   * the logged-in user (an object whose type has @ChatEmail, or a ChatProfile). When it is absent, the Spring Security principal
-   * is used; when the principal's identity is known, a user with another email there fails the tag.
+   * Name of the template variable (or request or session attribute) that may hold the logged-in
+   * user (an object whose type has @ChatEmail, or a ChatProfile). With Spring Security, only the
+   * authenticated principal is ever signed: a user there is used only when it equals the
+   * principal's chat identity in every signed field (else the tag fails), and never for a visitor
+   * who is not logged in. Without Spring Security, the user there is signed as given.
    */
   private String userAttribute = "currentUser";
+
+  /**
+   * Whether the user under user-attribute is signed as given when Spring Security knows no
+   * logged-in user with a chat identity, for applications that authenticate users outside Spring
+   * Security. It then trusts every controller never to put a user taken from request data there.
+   */
+  private boolean trustUserAttribute = false;
 
   /**
    * Name of the template variable (or request, session or servlet-context attribute) that holds
@@ -144,6 +153,14 @@ public class PylonChatProperties {
 
   public void setUserAttribute(String userAttribute) {
     this.userAttribute = userAttribute;
+  }
+
+  public boolean isTrustUserAttribute() {
+    return trustUserAttribute;
+  }
+
+  public void setTrustUserAttribute(boolean trustUserAttribute) {
+    this.trustUserAttribute = trustUserAttribute;
   }
 
   public String getNonceAttribute() {

@@ -1,6 +1,7 @@
 package io.github.pylonchat.spring;
 
 import io.github.pylonchat.ChatIdentities;
+import io.github.pylonchat.ChatViewer;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -36,33 +37,6 @@ final class SecurityPrincipalUsers {
       "org.springframework.security.web.authentication.switchuser.SwitchUserGrantedAuthority",
       SecurityPrincipalUsers.class.getClassLoader());
 
-  /** Whom the authentication identifies, and how sure that is. */
-  enum Kind {
-    /**
-     * No authentication, an anonymous or an unauthenticated one, or one whose identity is not
-     * trusted: an OpenID Connect login through an untrusted client registration, or with an
-     * unverified email.
-     */
-    NOBODY,
-    /** The principal has a known chat identity: {@link Viewer#user()}. */
-    IDENTIFIED,
-    /** An authenticated principal that nothing maps to a chat identity. */
-    UNIDENTIFIED,
-    /** An administrator impersonates someone: only {@link Viewer#user()} may be signed, or nobody. */
-    IMPERSONATING
-  }
-
-  /**
-   * The chat's view of the current authentication.
-   *
-   * @param kind how the user was found
-   * @param user the chat user (null: nobody)
-   * @param principalClass the principal's class, for {@link Kind#UNIDENTIFIED}
-   */
-  record Viewer(Kind kind, Object user, Class<?> principalClass) {
-    static final Viewer NOBODY = new Viewer(Kind.NOBODY, null, null);
-  }
-
   private final List<PylonChatUserResolver> resolvers;
   private final VerifiedOidcEmail oidc; // null without spring-security-oauth2-core
   private final Impersonation impersonation;
@@ -80,19 +54,19 @@ final class SecurityPrincipalUsers {
    * authentication: the Spring MVC interceptor asks before the view renders and the tag asks
    * again, and a resolver may query a database.
    */
-  Viewer viewer() {
+  ChatViewer viewer() {
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
     return SPRING_WEB ? PerRequest.viewer(authentication, this::viewerOf) : viewerOf(authentication);
   }
 
-  private Viewer viewerOf(Authentication authentication) {
+  private ChatViewer viewerOf(Authentication authentication) {
     if (!loggedIn(authentication)) {
-      return Viewer.NOBODY;
+      return ChatViewer.anonymous();
     }
     Authentication original = SWITCH_USER ? SwitchUser.originalOf(authentication) : null;
     if (original != null) {
       Object user = impersonation == Impersonation.ORIGINAL && loggedIn(original) ? identify(original).user() : null;
-      return new Viewer(Kind.IMPERSONATING, user, null);
+      return ChatViewer.impersonating(user);
     }
     return identify(authentication);
   }
@@ -102,10 +76,10 @@ final class SecurityPrincipalUsers {
         && authentication.isAuthenticated() && authentication.getPrincipal() != null;
   }
 
-  private Viewer identify(Authentication authentication) {
+  private ChatViewer identify(Authentication authentication) {
     Object principal = authentication.getPrincipal();
     if (ChatIdentities.hasIdentity(principal.getClass())) {
-      return new Viewer(Kind.IDENTIFIED, principal, null);
+      return ChatViewer.identified(principal);
     }
     for (PylonChatUserResolver resolver : resolvers) {
       Object user = resolver.resolve(principal);
@@ -113,26 +87,30 @@ final class SecurityPrincipalUsers {
         user = found.orElse(null);
       }
       if (user != null) {
-        return new Viewer(Kind.IDENTIFIED, user, null);
+        return ChatViewer.identified(user);
       }
     }
     if (oidc != null && oidc.decides(principal)) {
       Object user = oidc.profile(authentication);
-      return user == null ? Viewer.NOBODY : new Viewer(Kind.IDENTIFIED, user, null);
+      return user == null ? ChatViewer.anonymous() : ChatViewer.identified(user);
     }
-    return new Viewer(Kind.UNIDENTIFIED, null, principal.getClass());
+    return ChatViewer.unidentified(principal.getClass());
   }
 
   /**
    * Says once per principal type, at WARN, that its users get no widget and how to fix that;
-   * called when such a principal is what decides the page (nothing else names a user).
+   * called when such a principal is what decides the page.
+   *
+   * @param pageUserIgnored whether the page handed the tag a user, which is not signed in its place
    */
-  void reportUnidentified(Class<?> principalType) {
-    if (reportedPrincipalTypes.add(principalType.getName())) {
-      logger.warn("The logged-in Spring Security principal of type " + principalType.getName()
-          + " has no chat identity, so its users get no Pylon chat widget (as if logged out). Annotate"
-          + " its email with @ChatEmail, or declare a PylonChatUserResolver bean that maps it to your"
-          + " user model (logged once per principal type)");
+  void reportUnidentified(String principalType, boolean pageUserIgnored) {
+    if (reportedPrincipalTypes.add(principalType)) {
+      logger.warn("The logged-in Spring Security principal of type " + principalType
+          + " has no chat identity, so its users get no Pylon chat widget (as if logged out)"
+          + (pageUserIgnored ? ", and the user the page hands to the chat tag is not signed in its place:"
+              + " only the authenticated principal's identity is ever signed" : "")
+          + ". Annotate its email with @ChatEmail, or declare a PylonChatUserResolver bean that maps it to"
+          + " your user model (logged once per principal type)");
     }
   }
 
@@ -141,9 +119,9 @@ final class SecurityPrincipalUsers {
     private static final String ATTRIBUTE = SecurityPrincipalUsers.class.getName() + ".viewer";
 
     /** What was worked out for this authentication. */
-    private record Decided(Authentication authentication, Viewer viewer) {}
+    private record Decided(Authentication authentication, ChatViewer viewer) {}
 
-    static Viewer viewer(Authentication authentication, Function<Authentication, Viewer> decide) {
+    static ChatViewer viewer(Authentication authentication, Function<Authentication, ChatViewer> decide) {
       RequestAttributes request = RequestContextHolder.getRequestAttributes();
       if (request == null) {
         return decide.apply(authentication);
@@ -152,7 +130,7 @@ final class SecurityPrincipalUsers {
           && decided.authentication() == authentication) {
         return decided.viewer();
       }
-      Viewer viewer = decide.apply(authentication);
+      ChatViewer viewer = decide.apply(authentication);
       request.setAttribute(ATTRIBUTE, new Decided(authentication, viewer), RequestAttributes.SCOPE_REQUEST);
       return viewer;
     }

@@ -10,10 +10,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
@@ -27,6 +29,8 @@ class ChatSettingsEndpointConfigurationTest {
       .withConfiguration(AutoConfigurations.of(WebMvcAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
           HttpMessageConvertersAutoConfiguration.class, PylonChatAutoConfiguration.class,
           PylonChatEndpointAutoConfiguration.class))
+      // without Spring Security the session's user is signed as given; with it, only the principal is
+      .withClassLoader(new FilteredClassLoader(SecurityContextHolder.class))
       .withPropertyValues("pylon.chat.app-id=app", "pylon.chat.identity-secret=" + RenderedWidget.SECRET);
 
   private static MockHttpServletResponse getWithSessionUser(WebApplicationContext context, String path) throws Exception {

@@ -28,7 +28,7 @@ class ConfigurationMetadataTest {
 
     assertThat(properties).extracting(p -> p.get("name")).containsExactlyInAnyOrder(
         "pylon.chat.app-id", "pylon.chat.identity-secret", "pylon.chat.identity-verification",
-        "pylon.chat.enabled", "pylon.chat.anonymous", "pylon.chat.user-attribute",
+        "pylon.chat.enabled", "pylon.chat.anonymous", "pylon.chat.user-attribute", "pylon.chat.trust-user-attribute",
         "pylon.chat.nonce-attribute", "pylon.chat.widget-url", "pylon.chat.impersonation",
         "pylon.chat.oidc.trusted-registrations", "pylon.chat.jwt.lifetime",
         "pylon.chat.endpoint.enabled", "pylon.chat.endpoint.path", "pylon.chat.endpoint.allowed-origins");
@@ -39,6 +39,7 @@ class ConfigurationMetadataTest {
     assertThat(defaultOf(properties, "pylon.chat.anonymous")).isEqualTo("nothing");
     assertThat(defaultOf(properties, "pylon.chat.impersonation")).isEqualTo("nobody");
     assertThat(defaultOf(properties, "pylon.chat.enabled")).isEqualTo(true);
+    assertThat(defaultOf(properties, "pylon.chat.trust-user-attribute")).isEqualTo(false);
     assertThat(defaultOf(properties, "pylon.chat.identity-verification")).isEqualTo("email-hash");
     assertThat(new IdentityVerificationConverter().convert("email-hash")).isEqualTo(IdentityVerification.EMAIL_HASH);
     assertThat(DurationStyle.detectAndParse((String) defaultOf(properties, "pylon.chat.jwt.lifetime")))

@@ -88,27 +88,34 @@ class FreeMarkerAndThymeleafViewsTest {
     assertThat(response.getHeader("Cache-Control")).doesNotContain("private");
   }
 
+  /** Only the principal is ever signed: one that nothing maps gets nothing, whatever the model holds. */
   @ParameterizedTest
   @EnumSource(Views.class)
-  void userAttributeInTheModelIsSignedWhenThePrincipalHasNoChatIdentity(Views views) throws Exception {
-    assertIdentifies(page(get(views.path("/model-user")).with(user("mallory"))), "grace@example.com", "Grace Hopper");
+  void userAttributeInTheModelIsNotSignedWhenThePrincipalHasNoChatIdentity(Views views) throws Exception {
+    String page = page(get(views.path("/model-user")).with(user("mallory")));
+
+    assertThat(page).contains("<main>page</main>").doesNotContain("<script").doesNotContain("grace@example.com");
   }
 
-  /** Thymeleaf's views see no session attribute by that name; the starter looks there for them. */
+  /**
+   * Thymeleaf's views see no session attribute by that name; the starter looks there for them: the
+   * session's user carries the principal's identity with a name of its own.
+   */
   @ParameterizedTest
   @EnumSource(Views.class)
-  void userAttributeInTheSessionIsSigned(Views views) throws Exception {
-    String page = page(get(views.path("/page")).sessionAttr("currentUser", new Member("sess@example.com", "Session User")));
+  void userAttributeInTheSessionCarriesThePrincipalsIdentity(Views views) throws Exception {
+    String page = page(loggedIn(get(views.path("/page")))
+        .sessionAttr("currentUser", new Member("user@example.com", "Session User")));
 
-    assertIdentifies(page, "sess@example.com", "Session User");
+    assertIdentifies(page, "user@example.com", "Session User");
   }
 
   @ParameterizedTest
   @EnumSource(Views.class)
-  void userAttributeInTheServletContextIsSigned(Views views) throws Exception {
-    servletContext.setAttribute("currentUser", new Member("app@example.com", "Application User"));
+  void userAttributeInTheServletContextCarriesThePrincipalsIdentity(Views views) throws Exception {
+    servletContext.setAttribute("currentUser", new Member("user@example.com", "Application User"));
     try {
-      assertIdentifies(page(get(views.path("/page"))), "app@example.com", "Application User");
+      assertIdentifies(page(loggedIn(get(views.path("/page")))), "user@example.com", "Application User");
     } finally {
       servletContext.removeAttribute("currentUser");
     }
@@ -128,7 +135,7 @@ class FreeMarkerAndThymeleafViewsTest {
   void userAttributeOtherThanThePrincipalFailsThePageNamingTheProperty(Views views) {
     assertThatThrownBy(() -> mvc.perform(loggedIn(get(views.path("/model-user")))))
         .rootCause()
-        .hasMessageContaining("(pylon.chat.user-attribute) does not hold the logged-in user")
+        .hasMessageContaining("(pylon.chat.user-attribute) is not the logged-in user: its chat email differs")
         .message().doesNotContain("grace@example.com").doesNotContain("user@example.com");
   }
 
@@ -147,8 +154,12 @@ class FreeMarkerAndThymeleafViewsTest {
             loggedIn(get(path)).requestAttr("cspNonce", "bm9uY2U=")),
         Arguments.of("principal mapped by a resolver", true, (Function<String, MockHttpServletRequestBuilder>) path ->
             get(path).with(user("ada"))),
-        Arguments.of("hostile session attribute", true, (Function<String, MockHttpServletRequestBuilder>) path ->
-            get(path).sessionAttr("currentUser", new Member("zoë@exämple.com", "</script><!--\u2028\"-[[${x}]]"))),
+        Arguments.of("hostile principal", true, (Function<String, MockHttpServletRequestBuilder>) path ->
+            get(path).with(authentication(new TestingAuthenticationToken(
+                new Member("zoë@exämple.com", "</script><!--\u2028\"-[[${x}]]"), null, "ROLE_USER")))),
+        Arguments.of("hostile session attribute of a visitor who is not logged in", false,
+            (Function<String, MockHttpServletRequestBuilder>) path ->
+                get(path).sessionAttr("currentUser", new Member("zoë@exämple.com", "</script><!--\u2028\"-[[${x}]]"))),
         Arguments.of("logged out", false, (Function<String, MockHttpServletRequestBuilder>) path -> get(path)));
   }
 

@@ -1,6 +1,6 @@
 package io.github.pylonchat.spring;
 
-import static io.github.pylonchat.spring.ChatContexts.render;
+import static io.github.pylonchat.spring.ChatContexts.renderFor;
 import static io.github.pylonchat.spring.ChatContexts.withEnvironment;
 import static io.github.pylonchat.spring.RenderedWidget.SECRET;
 import static io.github.pylonchat.spring.RenderedWidget.assertIdentifies;
@@ -51,7 +51,7 @@ class JwtModeAutoConfigurationTest {
             "pylon.chat.identity-secret=" + JWT_SECRET)
         .run(context -> {
           assertThat(context.getBean(PylonChatWidget.class).identityVerification()).isEqualTo(IdentityVerification.JWT);
-          Map<String, Object> claims = claims(render(context, "<@pylonChat/>", Map.of("currentUser", MEMBER)), JWT_SECRET);
+          Map<String, Object> claims = claims(renderFor(context, MEMBER, "<@pylonChat/>"), JWT_SECRET);
           assertThat(claims).containsEntry("aud", "jwt-app").containsEntry("email", "member@example.com")
               .containsEntry("name", "Member Name");
           assertThat((Long) claims.get("exp") - (Long) claims.get("iat")).isEqualTo(600L);
@@ -65,7 +65,7 @@ class JwtModeAutoConfigurationTest {
         .withPropertyValues("pylon.chat.app-id=app", "pylon.chat.identity-verification=jwt",
             "pylon.chat.identity-secret=" + JWT_SECRET, "pylon.chat.jwt.lifetime=" + lifetime)
         .run(context -> {
-          Map<String, Object> claims = claims(render(context, "<@pylonChat/>", Map.of("currentUser", MEMBER)), JWT_SECRET);
+          Map<String, Object> claims = claims(renderFor(context, MEMBER, "<@pylonChat/>"), JWT_SECRET);
           assertThat((Long) claims.get("exp") - (Long) claims.get("iat")).isEqualTo(seconds);
         });
   }
@@ -78,7 +78,7 @@ class JwtModeAutoConfigurationTest {
         Map.of("PYLON_APP_ID", "app", "PYLON_IDENTITY_SECRET_FILE", file.toString(),
             "PYLON_CHAT_IDENTITY_VERIFICATION", "JWT"))) {
       withEnvironment(env).run(context ->
-          assertThat(claims(render(context, "<@pylonChat/>", Map.of("currentUser", MEMBER)), JWT_SECRET))
+          assertThat(claims(renderFor(context, MEMBER, "<@pylonChat/>"), JWT_SECRET))
               .containsEntry("aud", "app"));
     }
   }
@@ -88,7 +88,7 @@ class JwtModeAutoConfigurationTest {
     withEnvironment(Map.of())
         .withPropertyValues("pylon.chat.app-id=app", "pylon.chat.identity-verification=jwt",
             "pylon.chat.identity-secret=" + SECRET)
-        .run(context -> assertThat(claims(render(context, "<@pylonChat/>", Map.of("currentUser", MEMBER)), SECRET))
+        .run(context -> assertThat(claims(renderFor(context, MEMBER, "<@pylonChat/>"), SECRET))
             .containsEntry("email", "member@example.com"));
   }
 
@@ -101,7 +101,7 @@ class JwtModeAutoConfigurationTest {
         .run(context -> {
           assertThat(context.getBean(PylonChatWidget.class).identityVerification())
               .isEqualTo(IdentityVerification.EMAIL_HASH);
-          assertIdentifies(render(context, "<@pylonChat/>", Map.of("currentUser", MEMBER)), "member@example.com",
+          assertIdentifies(renderFor(context, MEMBER, "<@pylonChat/>"), "member@example.com",
               "Member Name");
         });
   }
@@ -133,7 +133,7 @@ class JwtModeAutoConfigurationTest {
         .withPropertyValues("pylon.chat.app-id=app", "pylon.chat.identity-verification=" + value)
         .run(context -> {
           assertThat(context.getBean(PylonChatWidget.class).identityVerification()).isEqualTo(IdentityVerification.NONE);
-          String page = render(context, "<@pylonChat/>", Map.of("currentUser", MEMBER));
+          String page = renderFor(context, MEMBER, "<@pylonChat/>");
           assertThat(page).doesNotContain("email_hash").doesNotContain("\"jwt\"");
         });
   }

@@ -1,12 +1,14 @@
 package io.github.pylonchat.spring;
 
 import static io.github.pylonchat.spring.ChatContexts.render;
+import static io.github.pylonchat.spring.ChatContexts.renderFor;
 import static io.github.pylonchat.spring.ChatContexts.withEnvironment;
 import static io.github.pylonchat.spring.RenderedWidget.SECRET;
 import static io.github.pylonchat.spring.RenderedWidget.assertIdentifies;
 import static io.github.pylonchat.spring.RenderedWidget.hasWidget;
 import static io.github.pylonchat.spring.RenderedWidget.setting;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import freemarker.template.Configuration;
@@ -58,7 +60,7 @@ class PylonChatAutoConfigurationTest {
   @MethodSource("environments")
   void appIdAndSecretFromEnvironmentVariables(String name, Map<String, Object> env, String appId) {
     withEnvironment(env).run(context -> {
-      String page = render(context, "<@pylonChat/>", Map.of("currentUser", MEMBER));
+      String page = renderFor(context, MEMBER, "<@pylonChat/>");
       assertIdentifies(page, "member@example.com", "Member Name");
       assertThat(setting(page, "app_id")).isEqualTo(appId);
     });
@@ -90,7 +92,7 @@ class PylonChatAutoConfigurationTest {
         .withPropertyValues("pylon.chat.app-id=app", "pylon.chat.identity-secret=" + SECRET,
             "pylon.chat.user-attribute=currentMember", "pylon.chat.nonce-attribute=scriptNonce")
         .run(context -> {
-          String page = render(context, "<@pylonChat/>", Map.of(
+          String page = renderFor(context, MEMBER, "<@pylonChat/>", Map.of(
               "currentMember", MEMBER, "currentUser", new Member("other@example.com", null),
               "scriptNonce", "bm9uY2U=", "cspNonce", "b3RoZXI="));
           assertIdentifies(page, "member@example.com", "Member Name");
@@ -104,7 +106,7 @@ class PylonChatAutoConfigurationTest {
         .withPropertyValues("pylon.chat.enabled=false")
         .run(context -> {
           assertThat(context).hasNotFailed().doesNotHaveBean(PylonChatWidget.class);
-          assertThat(render(context, "[<@pylonChat/>]", Map.of("currentUser", MEMBER))).isEqualTo("[]");
+          assertThat(renderFor(context, MEMBER, "[<@pylonChat/>]")).isEqualTo("[]");
         });
   }
 
@@ -113,8 +115,8 @@ class PylonChatAutoConfigurationTest {
     withEnvironment(Map.of())
         .withPropertyValues("pylon.chat.app-id=app", "pylon.chat.identity-verification=false")
         .run(context -> {
-          String first = render(context, "<@pylonChat/>", Map.of("currentUser", MEMBER));
-          render(context, "<@pylonChat/>", Map.of("currentUser", MEMBER));
+          String first = renderFor(context, MEMBER, "<@pylonChat/>");
+          renderFor(context, MEMBER, "<@pylonChat/>");
           assertThat(setting(first, "email")).isEqualTo("member@example.com");
           assertThat(first).doesNotContain("email_hash");
         });
@@ -140,8 +142,61 @@ class PylonChatAutoConfigurationTest {
         .withConfiguration(AutoConfigurations.of(PylonChatAutoConfiguration.class))
         .withPropertyValues("pylon.chat.app-id=app", "pylon.chat.identity-secret=" + SECRET)
         .withUserConfiguration(OwnPylonChatVariable.class)
-        .run(context -> assertThat(render(context, "<@pylonChat/>", Map.of("currentUser", MEMBER)))
+        .run(context -> assertThat(renderFor(context, MEMBER, "<@pylonChat/>"))
             .isEqualTo("own directive"));
+  }
+
+  /** Spring Security knows nobody: the page's user may come from request parameters, so nobody is signed. */
+  @Test
+  void pageUserOfAVisitorWhoIsNotLoggedInIsNotSignedAndOneWarningSaysWhy(CapturedOutput output) {
+    withEnvironment(Map.of())
+        .withPropertyValues("pylon.chat.app-id=app", "pylon.chat.identity-secret=" + SECRET)
+        .run(context -> {
+          assertThat(render(context, "[<@pylonChat/>]", Map.of("currentUser", MEMBER))).isEqualTo("[]");
+          assertThat(render(context, "[<@pylonChat user=currentUser/>]", Map.of("currentUser", MEMBER)))
+              .isEqualTo("[]");
+        });
+    assertThat(output.getAll().split("set pylon.chat.trust-user-attribute=true", -1)).hasSize(2);
+    assertThat(output.getAll()).contains("WARN").doesNotContain("member@example.com");
+  }
+
+  @Test
+  void pageUserOfAPrincipalWithoutChatIdentityIsNotSignedAndOneWarningNamesThePrincipalType(CapturedOutput output) {
+    withEnvironment(Map.of())
+        .withPropertyValues("pylon.chat.app-id=app", "pylon.chat.identity-secret=" + SECRET)
+        .run(context -> {
+          assertThat(renderFor(context, "mallory", "[<@pylonChat/>]", Map.of("currentUser", MEMBER))).isEqualTo("[]");
+          assertThat(renderFor(context, "mallory", "[<@pylonChat/>]", Map.of("currentUser", MEMBER))).isEqualTo("[]");
+        });
+    assertThat(output.getAll().split("principal of type java.lang.String has no chat identity", -1)).hasSize(2);
+    assertThat(output.getAll()).contains("the user the page hands to the chat tag is not signed in its place")
+        .contains("PylonChatUserResolver");
+  }
+
+  /** An application that authenticates outside Spring Security opts in to its own attribute. */
+  @Test
+  void withTrustUserAttributeThePageUserIsSignedWhenSpringSecurityKnowsNoChatIdentity() {
+    withEnvironment(Map.of())
+        .withPropertyValues("pylon.chat.app-id=app", "pylon.chat.identity-secret=" + SECRET,
+            "pylon.chat.trust-user-attribute=true")
+        .run(context -> {
+          assertIdentifies(render(context, "<@pylonChat/>", Map.of("currentUser", MEMBER)),
+              "member@example.com", "Member Name");
+          assertIdentifies(renderFor(context, "mallory", "<@pylonChat/>", Map.of("currentUser", MEMBER)),
+              "member@example.com", "Member Name");
+        });
+  }
+
+  /** The opt-in never overrides a principal Spring Security did identify. */
+  @Test
+  void withTrustUserAttributeAPageUserOtherThanAnIdentifiedPrincipalStillFailsTheTag() {
+    withEnvironment(Map.of())
+        .withPropertyValues("pylon.chat.app-id=app", "pylon.chat.identity-secret=" + SECRET,
+            "pylon.chat.trust-user-attribute=true")
+        .run(context -> assertThatThrownBy(() -> renderFor(context, new Member("other@example.com", "Other"),
+            "<@pylonChat/>", Map.of("currentUser", MEMBER)))
+            .hasMessageContaining("is not the logged-in user")
+            .message().doesNotContain("member@example.com").doesNotContain("other@example.com"));
   }
 
   static class OwnPylonChatVariable {

@@ -217,10 +217,10 @@ class PylonChatWebTest {
   }
 
   @Test
-  void modelAttributeUserIsIdentifiedWhenThePrincipalHasNoChatIdentity() throws Exception {
+  void modelAttributeUserIsNotSignedWhenThePrincipalHasNoChatIdentity() throws Exception {
     String page = page(get("/model-user").with(user("mallory")));
 
-    assertIdentifies(page, "grace@example.com", "Grace Hopper");
+    assertThat(page).doesNotContain("<script").doesNotContain("grace@example.com");
   }
 
   @Test
@@ -235,7 +235,7 @@ class PylonChatWebTest {
   void modelAttributeUserOtherThanTheLoggedInPrincipalFailsTheTagNamingTheProperty() {
     assertThatThrownBy(() -> mvc.perform(get("/model-user").with(loggedInAsAnnotatedMember())))
         .rootCause()
-        .hasMessageContaining("(pylon.chat.user-attribute) does not hold the logged-in user")
+        .hasMessageContaining("(pylon.chat.user-attribute) is not the logged-in user: its chat email differs")
         .message().doesNotContain("grace@example.com").doesNotContain("user@example.com");
   }
 
@@ -251,15 +251,24 @@ class PylonChatWebTest {
   }
 
   @Test
-  void requestAttributeUserIsIdentifiedWithoutLogin() throws Exception {
+  void requestAttributeUserIsNotSignedWithoutLogin() throws Exception {
     String page = page(get("/page").requestAttr("currentUser", new Member("req@example.com", "Request User")));
 
-    assertIdentifies(page, "req@example.com", "Request User");
+    assertThat(page).doesNotContain("<script").doesNotContain("req@example.com");
   }
 
   @Test
+  void controllerParameterBoundFromTheRequestSignsNobodyForAVisitorWhoIsNotLoggedIn() throws Exception {
+    String page = page(get("/profile").param("email", "victim@example.com").param("name", "Victim"));
+
+    assertThat(page).doesNotContain("<script").doesNotContain("victim@example.com");
+  }
+
+  /** The tag's user= is read before the attribute: alan, the principal, not the attribute's other user. */
+  @Test
   void userParameterOfTheTagComesFirst() throws Exception {
-    String page = page(get("/explicit-user").requestAttr("currentUser", new Member("other@example.com", "Other")));
+    String page = page(get("/explicit-user").requestAttr("currentUser", new Member("other@example.com", "Other"))
+        .with(authentication(new TestingAuthenticationToken(new Member("alan@example.com", "Alan"), null, "ROLE_USER"))));
 
     assertIdentifies(page, "alan@example.com", "Alan Turing");
   }
@@ -269,7 +278,7 @@ class PylonChatWebTest {
     assertThatThrownBy(() -> mvc.perform(get("/explicit-user").with(loggedInAsAnnotatedMember())))
         .rootCause()
         .hasMessageContaining("the tag's user is not the logged-in user")
-        .hasMessageContaining("pylon.chat.user-attribute")
+        .hasMessageContaining("leave user= out")
         .message().doesNotContain("alan@example.com");
   }
 

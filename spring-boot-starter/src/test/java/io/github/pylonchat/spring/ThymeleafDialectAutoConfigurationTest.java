@@ -19,6 +19,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.thymeleaf.autoconfigure.ThymeleafAutoConfiguration;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 
@@ -40,11 +42,17 @@ class ThymeleafDialectAutoConfigurationTest {
   }
 
   @Test
-  void bootsThymeleafEngineRendersTheTagForTheCurrentUser() {
+  void bootsThymeleafEngineRendersTheTagForTheLoggedInUser() {
     withThymeleaf()
         .withPropertyValues("pylon.chat.app-id=app", "pylon.chat.identity-secret=" + SECRET)
-        .run(context -> assertIdentifies(thymeleafPage(context, Map.of("currentUser", MEMBER)),
-            "member@example.com", "Member Name"));
+        .run(context -> {
+          SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken(MEMBER, null, "ROLE_USER"));
+          try {
+            assertIdentifies(thymeleafPage(context, Map.of("currentUser", MEMBER)), "member@example.com", "Member Name");
+          } finally {
+            SecurityContextHolder.clearContext();
+          }
+        });
   }
 
   @Test

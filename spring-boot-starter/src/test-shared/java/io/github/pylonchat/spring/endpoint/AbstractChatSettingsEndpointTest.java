@@ -139,11 +139,21 @@ public abstract class AbstractChatSettingsEndpointTest {
   }
 
   @Test
-  void sessionAttributeNamedByTheUserAttributePropertyIsSignedWithoutLogin() throws Exception {
+  void sessionAttributeNamedByTheUserAttributePropertyIsNotSignedWithoutLogin() throws Exception {
     MockHttpServletResponse response = answer(get(PATH)
         .sessionAttr("currentUser", ChatProfile.of("session@example.com", "Session User")));
 
-    assertSettings(response, "session@example.com", "Session User");
+    assertNobody(response);
+    assertThat(response.getContentAsString()).doesNotContain("session@example.com");
+  }
+
+  @Test
+  void sessionAttributeNamedByTheUserAttributePropertyCarriesThePrincipalsIdentity() throws Exception {
+    MockHttpServletResponse response = answer(get(PATH)
+        .sessionAttr("currentUser", ChatProfile.of("user@example.com", "Session User"))
+        .with(principal(ChatProfile.of("user@example.com", "Principal User"))));
+
+    assertSettings(response, "user@example.com", "Session User");
   }
 
   @Test
@@ -193,7 +203,7 @@ public abstract class AbstractChatSettingsEndpointTest {
     List<String> logged = output.getAll().lines().filter(line -> line.contains("answered 500")).toList();
     assertThat(logged).hasSize(1);
     assertThat(logged.get(0)).contains("ERROR").contains("GET " + PATH);
-    assertThat(output.getAll()).contains("(pylon.chat.user-attribute) does not hold the logged-in user")
+    assertThat(output.getAll()).contains("(pylon.chat.user-attribute) is not the logged-in user: its chat email differs")
         .doesNotContain("victim@example.com").doesNotContain("user@example.com");
   }
 

@@ -4,6 +4,7 @@ import io.github.pylonchat.spring.PylonChatUserResolver;
 import io.github.pylonchat.spring.impersonation.AdminAndAda;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.security.Principal;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -134,9 +135,10 @@ public class TestApplication {
       return "big-page";
     }
 
-    @GetMapping("/big-explicit-user")
-    String bigExplicitUser(Model model) {
-      model.addAttribute("member", new Member("alan@example.com", "Alan Turing"));
+    /** The logged-in user's member, handed to the tag as user=, after more than the response buffer. */
+    @GetMapping("/big-explicit-viewer")
+    String bigExplicitViewer(Model model, Principal principal) {
+      model.addAttribute("member", principal == null ? null : MEMBERS_BY_USERNAME.get(principal.getName()));
       return "big-explicit-user";
     }
 

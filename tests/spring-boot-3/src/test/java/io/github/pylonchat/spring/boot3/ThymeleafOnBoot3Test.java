@@ -65,12 +65,22 @@ class ThymeleafOnBoot3Test {
         .contains("<main>page</main>").doesNotContain("<script").doesNotContain("pylon:chat");
   }
 
+  /** Only the principal is ever signed: a session's user of a visitor who is not logged in is not. */
   @Test
-  void userAttributeInTheSessionIsSigned() throws Exception {
+  void userAttributeInTheSessionOfAVisitorWhoIsNotLoggedInIsNotSigned() throws Exception {
     String page = response(get("/thymeleaf/page")
         .sessionAttr("currentUser", ChatProfile.of("session@example.com", "Session User"))).getContentAsString();
 
-    assertThat(page).contains("\"email\":\"session@example.com\",\"name\":\"Session User\",\"email_hash\":\"");
+    assertThat(page).contains("<main>page</main>").doesNotContain("<script").doesNotContain("session@example.com");
+  }
+
+  /** Thymeleaf's views see no session attribute by that name; the starter looks there for them. */
+  @Test
+  void userAttributeInTheSessionCarriesThePrincipalsIdentity() throws Exception {
+    String page = response(loggedIn(get("/thymeleaf/page"))
+        .sessionAttr("currentUser", ChatProfile.of("user@example.com", "Session User"))).getContentAsString();
+
+    assertThat(page).contains("\"email\":\"user@example.com\",\"name\":\"Session User\",\"email_hash\":\"");
   }
 
   @Test
@@ -86,7 +96,7 @@ class ThymeleafOnBoot3Test {
     assertThatThrownBy(() -> mvc.perform(loggedIn(get("/thymeleaf/page"))
             .requestAttr("currentUser", ChatProfile.of("victim@example.com", null))))
         .rootCause()
-        .hasMessageContaining("(pylon.chat.user-attribute) does not hold the logged-in user")
+        .hasMessageContaining("(pylon.chat.user-attribute) is not the logged-in user: its chat email differs")
         .message().doesNotContain("victim@example.com");
   }
 

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.pylonchat.testing.ReferenceHmac;
 import io.github.pylonchat.testing.TestVector;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -80,6 +83,29 @@ class CacheControlWithoutSecurityTest {
 
     assertThat(response.body()).contains("\"email_hash\":\"" + MEMBER_HASH + "\"");
     assertThat(cacheControl(response)).isEqualTo("private, no-store");
+  }
+
+  /**
+   * Without Spring Security the starter cannot know in advance whom {@code user=} names; once the
+   * response is committed without the header, the tag fails instead of signing, and the server
+   * breaks off the response.
+   */
+  @Test
+  void tagWithAnExplicitUserOnAResponseAlreadyCommittedWithoutTheHeaderSignsNobody() throws Exception {
+    HttpResponse<InputStream> response = HTTP.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/big-explicit-user")).build(),
+        HttpResponse.BodyHandlers.ofInputStream());
+    ByteArrayOutputStream received = new ByteArrayOutputStream();
+    try (InputStream body = response.body()) {
+      body.transferTo(received);
+    } catch (IOException brokenOff) {
+      // what a browser gets too: the page up to the tag
+    }
+    String page = received.toString(StandardCharsets.UTF_8);
+
+    assertThat(cacheControl(response)).doesNotContain("private");
+    assertThat(page.length()).as("sent before the tag ran").isGreaterThan(8192);
+    assertThat(page).doesNotContain("email_hash").doesNotContain("member@example.com");
   }
 
   @Test

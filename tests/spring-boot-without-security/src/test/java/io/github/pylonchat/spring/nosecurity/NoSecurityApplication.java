@@ -36,6 +36,13 @@ public class NoSecurityApplication {
       return "explicit-user";
     }
 
+    /** The tag's user=, after more than the response buffer: committed when the tag runs. */
+    @GetMapping("/big-explicit-user")
+    String bigExplicitUser(Model model) {
+      model.addAttribute("member", MEMBER);
+      return "big-explicit-user";
+    }
+
     /** A page the application lets shared caches keep for an hour. */
     @GetMapping("/public-cache")
     String publicCache(Model model, HttpServletResponse response) {
