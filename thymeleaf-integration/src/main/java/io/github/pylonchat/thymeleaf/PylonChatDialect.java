@@ -18,7 +18,11 @@ import org.thymeleaf.templatemode.TemplateMode;
  * <p>Without attributes the tag reads the user from the context variable {@code currentUser} and
  * the CSP nonce from {@code cspNonce}; the attributes {@code user} and {@code nonce} override them.
  * Their values are Thymeleaf standard expressions, evaluated like {@code th:text}'s:
- * {@code <pylon:chat user="${member}" nonce="${requestNonce}"/>}. Who the current user is, is
+ * {@code <pylon:chat user="${member}" nonce="${requestNonce}"/>}. They are expressions only as
+ * written in the template and are evaluated once, so a value never becomes an expression: an
+ * attribute set by another one ({@code th:nonce}, {@code data-th-nonce}, {@code th:attr},
+ * {@code th:attrappend}, ...) and a value that uses preprocessing ({@code __...__}) are errors that
+ * say to write {@code nonce="${...}"} on the tag itself. Who the current user is, is
  * decided by a {@link ChatTagResolver} (replaceable through
  * {@link #PylonChatDialect(PylonChatWidget, ChatTagResolver)}; the Spring Boot starter plugs in the
  * Spring Security principal there), so the dialect is only Thymeleaf's adapter. The user is an
