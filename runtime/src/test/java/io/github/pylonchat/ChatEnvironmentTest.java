@@ -10,6 +10,7 @@ import io.github.pylonchat.testing.ReferenceJwt;
 import io.github.pylonchat.testing.TestVector;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -105,22 +106,38 @@ class ChatEnvironmentTest {
   }
 
   @Test
-  void unreadableSecretFileNamesTheFileAndTheVariable() {
+  void unreadableSecretFileNamesTheVariableAndTheFix() {
     Path missing = dir.resolve("missing-secret");
     ChatConfigurationException e = assertThrows(ChatConfigurationException.class,
         () -> ChatEnvironment.of(Map.of("PYLON_IDENTITY_SECRET_FILE", missing.toString())).identitySecret());
-    assertEquals("PYLON_IDENTITY_SECRET_FILE", e.setting());
-    assertEquals("PYLON_IDENTITY_SECRET_FILE names the file " + missing + ", which cannot be read"
-        + " (NoSuchFileException). Point it at a readable file that contains only the hex identity secret",
+    assertEquals("the file named by PYLON_IDENTITY_SECRET_FILE", e.setting());
+    assertEquals("the file named by PYLON_IDENTITY_SECRET_FILE cannot be read (NoSuchFileException). Set"
+        + " PYLON_IDENTITY_SECRET_FILE to the path of a readable file that contains only the hex identity secret;"
+        + " the variable holds the file's path, the secret goes into the file (or into PYLON_IDENTITY_SECRET)",
         e.getMessage());
   }
 
+  /** A secret put into the _FILE variable by mistake is a path that cannot be read: it is not echoed. */
   @Test
-  void badSecretInAFileNamesTheFileWithoutEchoingIt() throws Exception {
+  void secretPutIntoTheFileVariableIsNeverEchoed() {
+    for (String misplaced : List.of(SECRET, JwtSecretTest.SECRET)) {
+      Map<String, String> variables = Map.of("PYLON_IDENTITY_SECRET_FILE", misplaced);
+      for (Executable read : List.<Executable>of(() -> ChatEnvironment.of(variables).identitySecret(),
+          () -> ChatEnvironment.of(variables).jwtSecret())) {
+        String message = message(read);
+        assertTrue(message.startsWith("the file named by PYLON_IDENTITY_SECRET_FILE cannot be read"), message);
+        assertNoSecretIn(message, misplaced);
+      }
+    }
+  }
+
+  @Test
+  void badSecretInAFileNamesTheVariableWithoutEchoingTheSecretOrThePath() throws Exception {
     String bad = SECRET.substring(3);
     Path file = Files.writeString(dir.resolve("pylon-secret"), bad);
     String message = message(() -> ChatEnvironment.of(Map.of("PYLON_IDENTITY_SECRET_FILE", file.toString())).identitySecret());
-    assertTrue(message.startsWith("PYLON_IDENTITY_SECRET_FILE (file " + file + ") has an odd number"), message);
+    assertTrue(message.startsWith("the file named by PYLON_IDENTITY_SECRET_FILE has an odd number"), message);
+    assertFalse(message.contains(file.toString()), message);
     assertNoSecretIn(message, bad);
   }
 
@@ -159,10 +176,11 @@ class ChatEnvironmentTest {
     assertNoSecretIn(message, tooShort);
     Path file = Files.writeString(dir.resolve("two-lines"), JwtSecretTest.SECRET + "\n" + JwtSecretTest.SECRET);
     message = message(() -> ChatEnvironment.of(Map.of("PYLON_IDENTITY_SECRET_FILE", file.toString())).jwtSecret());
-    assertTrue(message.startsWith("PYLON_IDENTITY_SECRET_FILE (file " + file + ") has a control character"), message);
+    assertTrue(message.startsWith("the file named by PYLON_IDENTITY_SECRET_FILE has a control character"), message);
     assertNoSecretIn(message, JwtSecretTest.SECRET);
     assertTrue(message(() -> ChatEnvironment.of(Map.of("PYLON_IDENTITY_SECRET_FILE", dir.resolve("none").toString()))
-        .jwtSecret()).endsWith("Point it at a readable file that contains only the JWT secret"));
+        .jwtSecret()).contains("Set PYLON_IDENTITY_SECRET_FILE to the path of a readable file that contains only the JWT"
+            + " secret;"));
   }
 
   private static String message(Executable call) {

@@ -84,7 +84,7 @@ class PylonChatStartupFailureTest {
                 + " \"JWT (signed token)\" option)",
             appId, "pylon.chat.identity-verification=jwt", "pylon.chat.identity-secret=" + SECRET_PART.substring(0, 30)),
         of("JWT mode with PYLON_IDENTITY_SECRET_FILE of two lines", Map.of("PYLON_IDENTITY_SECRET_FILE", twoLines.toString()),
-            "PYLON_IDENTITY_SECRET_FILE (file " + twoLines + ") has a control character (such as a line break) at"
+            "the file named by PYLON_IDENTITY_SECRET_FILE has a control character (such as a line break) at"
                 + " position 65",
             "a secrets file holds only the secret",
             appId, "pylon.chat.identity-verification=jwt"),
@@ -138,11 +138,21 @@ class PylonChatStartupFailureTest {
             "without quotes",
             appId),
         of("PYLON_IDENTITY_SECRET_FILE that cannot be read", Map.of("PYLON_IDENTITY_SECRET_FILE", unreadable.toString()),
-            "PYLON_IDENTITY_SECRET_FILE names the file " + unreadable + ", which cannot be read",
-            "Point it at a readable file that contains only the hex identity secret",
+            "the file named by PYLON_IDENTITY_SECRET_FILE cannot be read (NoSuchFileException).",
+            "Set PYLON_IDENTITY_SECRET_FILE to the path of a readable file that contains only the hex identity secret;"
+                + " the variable holds the file's path, the secret goes into the file (or into PYLON_IDENTITY_SECRET).",
             appId),
+        // the report would otherwise print the secret as the name of a file that cannot be read
+        of("the secret itself in PYLON_IDENTITY_SECRET_FILE", Map.of("PYLON_IDENTITY_SECRET_FILE", SECRET_PART),
+            "the file named by PYLON_IDENTITY_SECRET_FILE cannot be read",
+            "the secret goes into the file (or into PYLON_IDENTITY_SECRET)",
+            appId),
+        of("JWT mode, the secret itself in PYLON_IDENTITY_SECRET_FILE", Map.of("PYLON_IDENTITY_SECRET_FILE", SECRET_PART),
+            "the file named by PYLON_IDENTITY_SECRET_FILE cannot be read",
+            "Set PYLON_IDENTITY_SECRET_FILE to the path of a readable file that contains only the JWT secret",
+            appId, "pylon.chat.identity-verification=jwt"),
         of("PYLON_IDENTITY_SECRET_FILE with a secret of odd length", Map.of("PYLON_IDENTITY_SECRET_FILE", oddFile.toString()),
-            "PYLON_IDENTITY_SECRET_FILE (file " + oddFile + ") has an odd number of hex digits (65)",
+            "the file named by PYLON_IDENTITY_SECRET_FILE has an odd number of hex digits (65)",
             "copy it again",
             appId),
         of("both PYLON_IDENTITY_SECRET and _FILE", Map.of("PYLON_IDENTITY_SECRET", SECRET_PART, "PYLON_IDENTITY_SECRET_FILE", oddFile.toString()),
