@@ -66,7 +66,8 @@ public final class ChatEnvironment {
   /**
    * The Pylon app id from {@code PYLON_APP_ID}, stripped.
    *
-   * @throws ChatConfigurationException if it is not set, empty, or not a Pylon app id
+   * @throws ChatConfigurationException if it is not set, empty, not a Pylon app id, or looks like
+   *     an identity secret (only hex digits, more than 32: the variables may be swapped)
    */
   public String appId() {
     try {

@@ -11,6 +11,7 @@ import io.github.pylonchat.testing.TestVector;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -39,6 +40,29 @@ class ChatEnvironmentTest {
         + " Copy the app id from Pylon's in-app chat settings, for example 8c3f2f6e-1b2a-4c1e-9f3d-2a6b7c8d9e0f",
         message(() -> ChatEnvironment.of(Map.of("PYLON_APP_ID", "<app>")).appId()));
     assertFalse(ChatEnvironment.of(Map.of("PYLON_APP_ID", " ")).hasAppId());
+  }
+
+  /**
+   * Swapped variables would write the secret into every page as app_id (in JWT mode nothing else
+   * stops them: a UUID is a JWT secret long enough). Refused in both modes, without quoting it.
+   */
+  @Test
+  void anAppIdThatLooksLikeASecretIsRefusedAsPossiblySwapped() {
+    String uuid = "8c3f2f6e-1b2a-4c1e-9f3d-2a6b7c8d9e0f";
+    for (String secret : List.of(SECRET, SECRET.toUpperCase(Locale.ROOT), SECRET.substring(0, 48))) {
+      ChatEnvironment swapped = ChatEnvironment.of(Map.of("PYLON_APP_ID", secret, "PYLON_IDENTITY_SECRET", uuid));
+      String message = message(swapped::appId);
+      assertEquals("PYLON_APP_ID looks like an identity secret (" + secret.length() + " hex digits), not a Pylon app"
+          + " id: the app id and the secret may be swapped. Set it to the app id from Pylon's in-app chat settings"
+          + " (such as 8c3f2f6e-1b2a-4c1e-9f3d-2a6b7c8d9e0f) and the secret only in the identity secret's setting"
+          + " (such as PYLON_IDENTITY_SECRET); if the secret was ever served as the app id, rotate it in Pylon", message);
+      assertNoSecretIn(message, secret);
+      JwtSecret jwtSecret = swapped.jwtSecret();
+      assertNoSecretIn(message(() -> PylonChatWidget.builder().appId(secret).jwtSecret(jwtSecret).build()), secret);
+      assertNoSecretIn(message(() -> jwtSecret.signer(secret)), secret);
+    }
+    String uuidWithoutDashes = uuid.replace("-", "");
+    assertEquals(uuidWithoutDashes, ChatEnvironment.of(Map.of("PYLON_APP_ID", uuidWithoutDashes)).appId());
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -65,6 +66,21 @@ class PylonChatStartupFailureTest {
         of("malformed PYLON_APP_ID", Map.of("PYLON_APP_ID", "<app>", "PYLON_IDENTITY_SECRET", SECRET_PART),
             "PYLON_APP_ID is not a Pylon app id",
             "Copy the app id from Pylon's in-app chat settings"),
+        // swapped variables: in JWT mode a UUID is a long enough secret, and the secret would be every page's app_id
+        of("JWT mode with PYLON_APP_ID and PYLON_IDENTITY_SECRET swapped",
+            Map.of("PYLON_APP_ID", SECRET_PART, "PYLON_IDENTITY_SECRET", "8c3f2f6e-1b2a-4c1e-9f3d-2a6b7c8d9e0f"),
+            "PYLON_APP_ID looks like an identity secret (64 hex digits), not a Pylon app id: the app id and the secret"
+                + " may be swapped.",
+            "Set it to the app id from Pylon's in-app chat settings (such as 8c3f2f6e-1b2a-4c1e-9f3d-2a6b7c8d9e0f) and"
+                + " the secret only in the identity secret's setting (such as PYLON_IDENTITY_SECRET); if the secret was"
+                + " ever served as the app id, rotate it in Pylon.",
+            "pylon.chat.identity-verification=jwt"),
+        of("app id that looks like a hex secret", Map.of(),
+            "pylon.chat.app-id looks like an identity secret (64 hex digits), not a Pylon app id: the app id and the"
+                + " secret may be swapped.",
+            "rotate it in Pylon",
+            "pylon.chat.app-id=" + SECRET_PART.toUpperCase(Locale.ROOT),
+            "pylon.chat.identity-secret=" + SECRET_PART),
         of("missing secret", Map.of(),
             "pylon.chat.identity-secret (or PYLON_IDENTITY_SECRET) is not set (nor PYLON_IDENTITY_SECRET_FILE).",
             "Set it to the hex identity secret from Pylon's in-app chat settings, or PYLON_IDENTITY_SECRET_FILE to the"

@@ -37,4 +37,15 @@ class StartupReportOnBoot3Test {
         .contains("the variable holds the file's path, the secret goes into the file (or into PYLON_IDENTITY_SECRET).")
         .doesNotContain(SECRET.substring(0, 8));
   }
+
+  @Test
+  void swappedAppIdAndJwtSecretStopStartUp(CapturedOutput output) {
+    String report = startUpReport(output, "--pylon.chat.identity-verification=jwt", "--PYLON_APP_ID=" + SECRET,
+        "--PYLON_IDENTITY_SECRET=8c3f2f6e-1b2a-4c1e-9f3d-2a6b7c8d9e0f");
+
+    assertThat(report)
+        .contains("The Pylon chat widget is not configured correctly: PYLON_APP_ID looks like an identity secret (64"
+            + " hex digits), not a Pylon app id: the app id and the secret may be swapped.")
+        .doesNotContain(SECRET.substring(0, 8));
+  }
 }
