@@ -60,7 +60,11 @@
     post('/api/logout').then(function () { location.reload(); });
   });
 
-  fetch('/api/demo-accounts').then(function (response) { return response.json(); }).then(function (accounts) {
+  // Listed only in the sample's demo profile; elsewhere there is no such endpoint.
+  fetch('/api/demo-accounts').then(function (response) {
+    return response.ok ? response.json() : [];
+  }).then(function (accounts) {
+    byId('demo-accounts').hidden = accounts.length === 0;
     accounts.forEach(function (account) {
       var row = byId('accounts').insertRow();
       [account.username, account.password, account.displayName, account.email].forEach(function (text) {

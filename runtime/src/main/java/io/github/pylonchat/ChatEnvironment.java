@@ -18,7 +18,8 @@ import java.util.function.Function;
  * from the file named by {@code PYLON_IDENTITY_SECRET_FILE} (a trailing newline is fine), never
  * both; it is read as hex ({@link #identitySecret()}) for the {@code email_hash}, or as text
  * ({@link #jwtSecret()}) for identity tokens. Every problem is a {@link ChatConfigurationException} that names the variable and the fix
- * and never quotes the secret.
+ * and never quotes the secret, nor the value of {@code PYLON_IDENTITY_SECRET_FILE} (the secret itself
+ * when it was put there by mistake): the file is "the file named by PYLON_IDENTITY_SECRET_FILE".
  *
  * <pre>{@code
  * ChatEnvironment environment = ChatEnvironment.system();
@@ -32,6 +33,11 @@ public final class ChatEnvironment {
   private static final String APP_ID = PylonChatWidget.ENV_APP_ID;
   private static final String SECRET = IdentitySecret.ENV_SECRET;
   private static final String SECRET_FILE = IdentitySecret.ENV_SECRET_FILE;
+  /**
+   * How errors about the file's content or access name it: never by the variable's value, which is
+   * the secret itself when it was put into the wrong variable.
+   */
+  private static final String FILE_NAMED_BY = "the file named by " + SECRET_FILE;
 
   private final Map<String, String> variables;
 
@@ -60,7 +66,8 @@ public final class ChatEnvironment {
   /**
    * The Pylon app id from {@code PYLON_APP_ID}, stripped.
    *
-   * @throws ChatConfigurationException if it is not set, empty, or not a Pylon app id
+   * @throws ChatConfigurationException if it is not set, empty, not a Pylon app id, or looks like
+   *     an identity secret (only hex digits, more than 32: the variables may be swapped)
    */
   public String appId() {
     try {
@@ -133,14 +140,15 @@ public final class ChatEnvironment {
     try {
       text = Files.readString(Path.of(file), StandardCharsets.UTF_8);
     } catch (IOException | RuntimeException e) {
-      throw new ChatConfigurationException(SECRET_FILE,
-          "names the file " + file + ", which cannot be read (" + e.getClass().getSimpleName() + ")",
-          "Point it at a readable file that contains only " + what);
+      throw new ChatConfigurationException(FILE_NAMED_BY,
+          "cannot be read (" + e.getClass().getSimpleName() + ")",
+          "Set " + SECRET_FILE + " to the path of a readable file that contains only " + what
+              + "; the variable holds the file's path, the secret goes into the file (or into " + SECRET + ")");
     }
     try {
       return parse.apply(text);
     } catch (ChatConfigurationException e) {
-      throw e.withSetting(SECRET_FILE + " (file " + file + ")");
+      throw e.withSetting(FILE_NAMED_BY);
     }
   }
 

@@ -53,6 +53,12 @@ public final class PylonChatWidget {
   public static final String ENV_APP_ID = "PYLON_APP_ID";
 
   private static final Pattern APP_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,127}");
+  /**
+   * Only hex digits, more than the 32 of a UUID without its dashes: that is an identity secret
+   * (Pylon's have 64 hex digits), not an app id (a UUID). Refused in every mode: the app id is
+   * written into every page and the widget's URL, so swapped variables would publish the secret.
+   */
+  private static final Pattern SECRET_LIKE = Pattern.compile("[0-9A-Fa-f]{33,}");
   private static final String APP_ID_FIX = "Set it to the app id from Pylon's in-app chat settings";
 
   private final String appId;
@@ -79,6 +85,14 @@ public final class PylonChatWidget {
       throw new ChatConfigurationException(setting,
           "is not a Pylon app id (only letters, digits, - and _ are allowed, at most 128)",
           "Copy the app id from Pylon's in-app chat settings, for example 8c3f2f6e-1b2a-4c1e-9f3d-2a6b7c8d9e0f");
+    }
+    if (SECRET_LIKE.matcher(stripped).matches()) {
+      throw new ChatConfigurationException(setting,
+          "looks like an identity secret (" + stripped.length() + " hex digits), not a Pylon app id: the app id and"
+              + " the secret may be swapped",
+          "Set it to the app id from Pylon's in-app chat settings (such as 8c3f2f6e-1b2a-4c1e-9f3d-2a6b7c8d9e0f) and"
+              + " the secret only in the identity secret's setting (such as " + IdentitySecret.ENV_SECRET + "); if the secret"
+              + " was ever served as the app id, rotate it in Pylon");
     }
     return stripped;
   }
@@ -344,10 +358,11 @@ public final class PylonChatWidget {
 
     /**
      * Pylon's app id (from Pylon's in-app chat settings): letters, digits, {@code -} and
-     * {@code _}, surrounding whitespace ignored. Required.
+     * {@code _}, surrounding whitespace ignored. Required. A value of more than 32 hex digits and
+     * nothing else is refused as an identity secret given in the app id's place.
      *
-     * @throws ChatConfigurationException (setting {@code appId}) if it is null, empty or not a
-     *     Pylon app id
+     * @throws ChatConfigurationException (setting {@code appId}) if it is null, empty, not a
+     *     Pylon app id or looks like an identity secret
      */
     public Builder appId(String appId) {
       this.appId = checkedAppId(appId);

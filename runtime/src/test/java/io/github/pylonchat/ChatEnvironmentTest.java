@@ -10,6 +10,8 @@ import io.github.pylonchat.testing.ReferenceJwt;
 import io.github.pylonchat.testing.TestVector;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -38,6 +40,29 @@ class ChatEnvironmentTest {
         + " Copy the app id from Pylon's in-app chat settings, for example 8c3f2f6e-1b2a-4c1e-9f3d-2a6b7c8d9e0f",
         message(() -> ChatEnvironment.of(Map.of("PYLON_APP_ID", "<app>")).appId()));
     assertFalse(ChatEnvironment.of(Map.of("PYLON_APP_ID", " ")).hasAppId());
+  }
+
+  /**
+   * Swapped variables would write the secret into every page as app_id (in JWT mode nothing else
+   * stops them: a UUID is a JWT secret long enough). Refused in both modes, without quoting it.
+   */
+  @Test
+  void anAppIdThatLooksLikeASecretIsRefusedAsPossiblySwapped() {
+    String uuid = "8c3f2f6e-1b2a-4c1e-9f3d-2a6b7c8d9e0f";
+    for (String secret : List.of(SECRET, SECRET.toUpperCase(Locale.ROOT), SECRET.substring(0, 48))) {
+      ChatEnvironment swapped = ChatEnvironment.of(Map.of("PYLON_APP_ID", secret, "PYLON_IDENTITY_SECRET", uuid));
+      String message = message(swapped::appId);
+      assertEquals("PYLON_APP_ID looks like an identity secret (" + secret.length() + " hex digits), not a Pylon app"
+          + " id: the app id and the secret may be swapped. Set it to the app id from Pylon's in-app chat settings"
+          + " (such as 8c3f2f6e-1b2a-4c1e-9f3d-2a6b7c8d9e0f) and the secret only in the identity secret's setting"
+          + " (such as PYLON_IDENTITY_SECRET); if the secret was ever served as the app id, rotate it in Pylon", message);
+      assertNoSecretIn(message, secret);
+      JwtSecret jwtSecret = swapped.jwtSecret();
+      assertNoSecretIn(message(() -> PylonChatWidget.builder().appId(secret).jwtSecret(jwtSecret).build()), secret);
+      assertNoSecretIn(message(() -> jwtSecret.signer(secret)), secret);
+    }
+    String uuidWithoutDashes = uuid.replace("-", "");
+    assertEquals(uuidWithoutDashes, ChatEnvironment.of(Map.of("PYLON_APP_ID", uuidWithoutDashes)).appId());
   }
 
   @Test
@@ -105,22 +130,38 @@ class ChatEnvironmentTest {
   }
 
   @Test
-  void unreadableSecretFileNamesTheFileAndTheVariable() {
+  void unreadableSecretFileNamesTheVariableAndTheFix() {
     Path missing = dir.resolve("missing-secret");
     ChatConfigurationException e = assertThrows(ChatConfigurationException.class,
         () -> ChatEnvironment.of(Map.of("PYLON_IDENTITY_SECRET_FILE", missing.toString())).identitySecret());
-    assertEquals("PYLON_IDENTITY_SECRET_FILE", e.setting());
-    assertEquals("PYLON_IDENTITY_SECRET_FILE names the file " + missing + ", which cannot be read"
-        + " (NoSuchFileException). Point it at a readable file that contains only the hex identity secret",
+    assertEquals("the file named by PYLON_IDENTITY_SECRET_FILE", e.setting());
+    assertEquals("the file named by PYLON_IDENTITY_SECRET_FILE cannot be read (NoSuchFileException). Set"
+        + " PYLON_IDENTITY_SECRET_FILE to the path of a readable file that contains only the hex identity secret;"
+        + " the variable holds the file's path, the secret goes into the file (or into PYLON_IDENTITY_SECRET)",
         e.getMessage());
   }
 
+  /** A secret put into the _FILE variable by mistake is a path that cannot be read: it is not echoed. */
   @Test
-  void badSecretInAFileNamesTheFileWithoutEchoingIt() throws Exception {
+  void secretPutIntoTheFileVariableIsNeverEchoed() {
+    for (String misplaced : List.of(SECRET, JwtSecretTest.SECRET)) {
+      Map<String, String> variables = Map.of("PYLON_IDENTITY_SECRET_FILE", misplaced);
+      for (Executable read : List.<Executable>of(() -> ChatEnvironment.of(variables).identitySecret(),
+          () -> ChatEnvironment.of(variables).jwtSecret())) {
+        String message = message(read);
+        assertTrue(message.startsWith("the file named by PYLON_IDENTITY_SECRET_FILE cannot be read"), message);
+        assertNoSecretIn(message, misplaced);
+      }
+    }
+  }
+
+  @Test
+  void badSecretInAFileNamesTheVariableWithoutEchoingTheSecretOrThePath() throws Exception {
     String bad = SECRET.substring(3);
     Path file = Files.writeString(dir.resolve("pylon-secret"), bad);
     String message = message(() -> ChatEnvironment.of(Map.of("PYLON_IDENTITY_SECRET_FILE", file.toString())).identitySecret());
-    assertTrue(message.startsWith("PYLON_IDENTITY_SECRET_FILE (file " + file + ") has an odd number"), message);
+    assertTrue(message.startsWith("the file named by PYLON_IDENTITY_SECRET_FILE has an odd number"), message);
+    assertFalse(message.contains(file.toString()), message);
     assertNoSecretIn(message, bad);
   }
 
@@ -159,10 +200,11 @@ class ChatEnvironmentTest {
     assertNoSecretIn(message, tooShort);
     Path file = Files.writeString(dir.resolve("two-lines"), JwtSecretTest.SECRET + "\n" + JwtSecretTest.SECRET);
     message = message(() -> ChatEnvironment.of(Map.of("PYLON_IDENTITY_SECRET_FILE", file.toString())).jwtSecret());
-    assertTrue(message.startsWith("PYLON_IDENTITY_SECRET_FILE (file " + file + ") has a control character"), message);
+    assertTrue(message.startsWith("the file named by PYLON_IDENTITY_SECRET_FILE has a control character"), message);
     assertNoSecretIn(message, JwtSecretTest.SECRET);
     assertTrue(message(() -> ChatEnvironment.of(Map.of("PYLON_IDENTITY_SECRET_FILE", dir.resolve("none").toString()))
-        .jwtSecret()).endsWith("Point it at a readable file that contains only the JWT secret"));
+        .jwtSecret()).contains("Set PYLON_IDENTITY_SECRET_FILE to the path of a readable file that contains only the JWT"
+            + " secret;"));
   }
 
   private static String message(Executable call) {

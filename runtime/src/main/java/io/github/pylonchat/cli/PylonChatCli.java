@@ -50,8 +50,8 @@ public final class PylonChatCli {
       "  verify  exit 0 if HASH is the email_hash of EMAIL, 1 if not",
       "  jwt     print an identity token (HS256 JWT) for EMAIL and the app id, valid for "
           + TokenReport.describe(JwtSigner.DEFAULT_LIFETIME.getSeconds()),
-      "  decode  print TOKEN's header and claims and check them as Pylon does (algorithm, signature, aud,",
-      "          email, iat, exp, lifetime); exit 0 if acceptable, 1 if not",
+      "  decode  print TOKEN's header and claims and check them as Pylon does (algorithm, crit, signature,",
+      "          aud, email, iat, nbf, exp, lifetime); exit 0 if acceptable, 1 if not",
       "",
       "The secret is read from " + IdentitySecret.ENV_SECRET + " or from the file named by "
           + IdentitySecret.ENV_SECRET_FILE + ": the hex identity secret for hash and verify, Pylon's JWT",

@@ -9,19 +9,24 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * The command line's {@code decode}: reads a token's header and claims (strictly, with
  * {@link StrictJson}), and checks what Pylon checks, so a developer can see why a chat is not
- * verified: the algorithm (HS256 only), the signature with the configured JWT secret, {@code aud}
- * against the app id, {@code email}, {@code iat} and {@code exp} against the clock, and the
- * lifetime against Pylon's 15 minutes.
+ * verified: the algorithm (HS256 only), no {@code crit} header (no extension is understood), the
+ * signature with the configured JWT secret, {@code aud} (or one of its entries) against the app id,
+ * {@code email}, {@code iat}, {@code nbf} (if present) and {@code exp} against the clock, and the
+ * lifetime against Pylon's 15 minutes. A time that is not whole seconds from 1970 to 9999 is one
+ * failed check, never an exception.
  */
 final class TokenReport {
   /** How far a token's {@code iat} may lie in the future: clocks of two machines differ a little. */
   static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
+  /** The last second of the year 9999: times after it are not a token's. */
+  private static final long LATEST = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
 
   /** A compact JWS split and read: the header and claims objects. */
   record Decoded(Map<String, Object> header, Map<String, Object> claims) {}
@@ -106,28 +111,36 @@ final class TokenReport {
     TokenReport report = new TokenReport(out);
     Map<String, Object> claims = decoded.claims();
     report.line("alg", true, "HS256");
+    Object crit = decoded.header().get("crit");
+    if (crit != null) {
+      // RFC 7515, 4.1.11: a recipient that does not understand every listed extension must reject the token
+      report.line("crit", false, "is " + StrictJson.write(crit) + ": the token requires header extensions that"
+          + " Pylon's identity tokens do not use, so it is rejected");
+    }
     boolean signed = signer.signatureMatches(token.strip());
     report.line("signature", signed, signed
         ? "verifies with the configured JWT secret (used as given)"
         : "does not verify with the configured JWT secret: the token was signed with another secret (the email"
             + " hash's identity secret, or the JWT secret hex-decoded?) or changed after signing");
     Object aud = claims.get("aud");
-    boolean forThisApp = signer.appId().equals(aud);
+    // RFC 7519, 4.1.3: one audience as a string, or several as an array of strings
+    boolean isAppId = signer.appId().equals(aud);
+    boolean forThisApp = isAppId || aud instanceof List<?> audiences && audiences.contains(signer.appId());
     report.line("aud", forThisApp, aud == null ? "is missing: it must be the app id " + signer.appId()
-        : forThisApp ? "is the app id" : "is " + StrictJson.write(aud) + ", not the app id " + signer.appId());
+        : isAppId ? "is the app id" : forThisApp ? "includes the app id"
+        : "is " + StrictJson.write(aud) + ", not the app id " + signer.appId());
     Object email = claims.get("email");
     boolean hasEmail = email instanceof String text && !text.isBlank();
     report.line("email", hasEmail, hasEmail ? "is present" : email == null ? "is missing: Pylon requires it"
         : "is " + StrictJson.write(email) + ", not an email");
-    Long iat = seconds(claims, "iat", report);
-    Long exp = seconds(claims, "exp", report);
+    Long iat = seconds(claims, "iat", true, report);
+    Long exp = seconds(claims, "exp", true, report);
+    Long nbf = seconds(claims, "nbf", false, report);
     if (iat != null) {
-      long ahead = iat - now.getEpochSecond();
-      report.line("iat", ahead <= CLOCK_SKEW.getSeconds(), Instant.ofEpochSecond(iat) + (ahead > CLOCK_SKEW.getSeconds()
-          ? ", " + describe(ahead) + " in the future: the signing server's clock is ahead (allowed: "
-              + describe(CLOCK_SKEW.getSeconds()) + ")"
-          : ahead > 0 ? ", " + describe(ahead) + " ahead, within the allowed " + describe(CLOCK_SKEW.getSeconds())
-          : ", " + describe(-ahead) + " ago"));
+      report.notAhead("iat", iat, now, "the signing server's clock is ahead");
+    }
+    if (nbf != null) {
+      report.notAhead("nbf", nbf, now, "Pylon does not accept the token before then");
     }
     if (exp != null) {
       long left = exp - now.getEpochSecond();
@@ -150,13 +163,36 @@ final class TokenReport {
     return report.problems == 0;
   }
 
-  /** The claim {@code name} as whole seconds, or null after printing why it is not. */
-  private static Long seconds(Map<String, Object> claims, String name, TokenReport report) {
+  /** Checks that the time {@code check} lies no further ahead of {@code now} than the clock skew. */
+  private void notAhead(String check, long seconds, Instant now, String whyNot) {
+    long ahead = seconds - now.getEpochSecond();
+    long skew = CLOCK_SKEW.getSeconds();
+    line(check, ahead <= skew, Instant.ofEpochSecond(seconds) + (ahead > skew
+        ? ", " + describe(ahead) + " in the future: " + whyNot + " (allowed: " + describe(skew) + ")"
+        : ahead > 0 ? ", " + describe(ahead) + " ahead, within the allowed " + describe(skew)
+        : ", " + describe(-ahead) + " ago"));
+  }
+
+  /**
+   * The claim {@code name} as whole seconds from 1970 to 9999 (which every clock and
+   * {@link Instant} can show), or null: after printing why, unless an optional claim is absent.
+   */
+  private static Long seconds(Map<String, Object> claims, String name, boolean required, TokenReport report) {
     Object value = claims.get(name);
-    Long seconds = value instanceof StrictJson.JsonNumber number ? number.asLong() : null;
-    if (seconds == null) {
-      report.line(name, false, value == null ? "is missing: Pylon requires it"
-          : "is " + StrictJson.write(value) + ", not a whole number of seconds since 1970");
+    if (value == null) {
+      if (required) {
+        report.line(name, false, "is missing: Pylon requires it");
+      }
+      return null;
+    }
+    if (!(value instanceof StrictJson.JsonNumber number) || !number.text().matches("-?[0-9]+")) {
+      report.line(name, false, "is " + StrictJson.write(value) + ", not a whole number of seconds since 1970");
+      return null;
+    }
+    Long seconds = number.asLong();
+    if (seconds == null || seconds < 0 || seconds > LATEST) {
+      report.line(name, false, "is " + number.text() + ", out of range: not a time from 1970 to 9999");
+      return null;
     }
     return seconds;
   }

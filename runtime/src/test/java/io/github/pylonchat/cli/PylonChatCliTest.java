@@ -67,6 +67,17 @@ class PylonChatCliTest {
     assertEquals(HASH, r.out().strip());
   }
 
+  /** The secret put into PYLON_IDENTITY_SECRET_FILE instead of PYLON_IDENTITY_SECRET is not printed. */
+  @Test
+  void aSecretInTheFileVariableIsNotEchoed() {
+    Result r = run(Map.of("PYLON_IDENTITY_SECRET_FILE", SECRET), "hash", "user@example.com");
+    assertEquals(2, r.status());
+    assertEquals("", r.out());
+    assertEquals(1, r.err().strip().lines().count(), r.err());
+    assertTrue(r.err().startsWith("pylon-chat: the file named by PYLON_IDENTITY_SECRET_FILE cannot be read"), r.err());
+    assertFalse(r.err().contains(SECRET.substring(0, 8)), r.err());
+  }
+
   @Test
   void missingSecretExitsTwoWithOneLine() {
     Result r = run(Map.of(), "hash", "user@example.com");

@@ -16,6 +16,8 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -171,6 +173,87 @@ class TokenCommandsTest {
 
     String asText = reference(claims(NOW, NOW + 600, APP_ID), hexSecret.getBytes(StandardCharsets.US_ASCII));
     assertEquals(0, run(CLOCK, env, "decode", asText).status());
+  }
+
+  /** A token with exactly this header and these claims, HS256-signed with the test's secret. */
+  private static String signed(String headerJson, String claimsJson) throws Exception {
+    String signingInput = base64url(headerJson) + "." + base64url(claimsJson);
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    byte[] signature = mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII));
+    return signingInput + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature);
+  }
+
+  private static String withClaim(String claimsJson, String name, String value) {
+    return claimsJson.substring(0, claimsJson.length() - 1) + ",\"" + name + "\":" + value + "}";
+  }
+
+  @Test
+  void aTokenNotValidBeforeAnHourFromNowIsNotAcceptable() throws Exception {
+    String notYet = signed("{\"alg\":\"HS256\"}", withClaim(claims(NOW, NOW + 600, APP_ID), "nbf", "" + (NOW + 3600)));
+    Result r = run(CLOCK, ENV, "decode", notYet);
+    assertEquals(1, r.status(), r.out());
+    assertTrue(r.out().contains("nbf       FAIL  2025-11-27T01:00:00Z, 1h in the future: Pylon does not accept the"
+        + " token before then (allowed: 1m)"), r.out());
+    assertTrue(r.out().contains("NOT acceptable (1 problem)"), r.out());
+
+    String valid = signed("{\"alg\":\"HS256\"}", withClaim(claims(NOW, NOW + 600, APP_ID), "nbf", "" + NOW));
+    Result ok = run(at(NOW + 12), ENV, "decode", valid);
+    assertEquals(0, ok.status(), ok.out());
+    assertTrue(ok.out().contains("nbf       ok    2025-11-27T00:00:00Z, 12s ago"), ok.out());
+  }
+
+  /** RFC 7515: a token whose crit names an extension the recipient does not understand is rejected. */
+  @Test
+  void aTokenWithACriticalHeaderExtensionIsNotAcceptable() throws Exception {
+    String critical = signed("{\"alg\":\"HS256\",\"crit\":[\"x-unknown\"],\"x-unknown\":true}",
+        claims(NOW, NOW + 600, APP_ID));
+    Result r = run(CLOCK, ENV, "decode", critical);
+    assertEquals(1, r.status(), r.out());
+    assertTrue(r.out().contains("crit      FAIL  is [\"x-unknown\"]: the token requires header extensions that Pylon's"
+        + " identity tokens do not use, so it is rejected"), r.out());
+    assertTrue(r.out().contains("signature ok"), r.out());
+    assertTrue(r.out().contains("NOT acceptable (1 problem)"), r.out());
+  }
+
+  @Test
+  void timesOutsideTheYears1970To9999AreOneFailedLineEachAndNoStackTrace() throws Exception {
+    String claims = "{\"aud\":\"" + APP_ID + "\",\"email\":\"ada@example.com\",\"iat\":999999999999999999,"
+        + "\"exp\":253402300800,\"nbf\":-999999999999999999}";
+    Result r = run(CLOCK, ENV, "decode", signed("{\"alg\":\"HS256\"}", claims));
+    assertEquals(1, r.status(), r.out() + r.err());
+    assertEquals("", r.err());
+    assertTrue(r.out().contains("iat       FAIL  is 999999999999999999, out of range: not a time from 1970 to 9999"),
+        r.out());
+    assertTrue(r.out().contains("exp       FAIL  is 253402300800, out of range: not a time from 1970 to 9999"), r.out());
+    assertTrue(r.out().contains("nbf       FAIL  is -999999999999999999, out of range: not a time from 1970 to 9999"),
+        r.out());
+    assertTrue(r.out().strip().endsWith("NOT acceptable (3 problems): Pylon does not verify this chat's identity"),
+        r.out());
+
+    String exponent = "{\"aud\":\"" + APP_ID + "\",\"email\":\"ada@example.com\",\"iat\":1e18,\"exp\":"
+        + "10000000000000000000000}";
+    Result huge = run(CLOCK, ENV, "decode", signed("{\"alg\":\"HS256\"}", exponent));
+    assertEquals(1, huge.status(), huge.out() + huge.err());
+    assertEquals("", huge.err());
+    assertTrue(huge.out().contains("iat       FAIL  is 1e18, not a whole number of seconds since 1970"), huge.out());
+    assertTrue(huge.out().contains("exp       FAIL  is 10000000000000000000000, out of range"), huge.out());
+  }
+
+  /** RFC 7519, 4.1.3: aud may be an array of audiences; the token is for this app if one of them is its id. */
+  @Test
+  void anAudienceArrayThatIncludesTheAppIdIsAccepted() throws Exception {
+    String token = signed("{\"alg\":\"HS256\"}",
+        claims(NOW, NOW + 600, APP_ID).replace("\"" + APP_ID + "\"", "[\"other-app\",\"" + APP_ID + "\"]"));
+    Result r = run(CLOCK, ENV, "decode", token);
+    assertEquals(0, r.status(), r.out());
+    assertTrue(r.out().contains("aud       ok    includes the app id"), r.out());
+
+    String others = signed("{\"alg\":\"HS256\"}",
+        claims(NOW, NOW + 600, APP_ID).replace("\"" + APP_ID + "\"", "[\"other-app\"]"));
+    Result notForUs = run(CLOCK, ENV, "decode", others);
+    assertEquals(1, notForUs.status(), notForUs.out());
+    assertTrue(notForUs.out().contains("aud       FAIL  is [\"other-app\"], not the app id " + APP_ID), notForUs.out());
   }
 
   @Test

@@ -4,6 +4,8 @@ import io.github.pylonchat.ChatConfigurationException;
 import io.github.pylonchat.ChatTagArguments;
 import io.github.pylonchat.ChatTagResolver;
 import io.github.pylonchat.PylonChatWidget;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.ServletResponseWrapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -60,8 +62,10 @@ final class ChatSettingsEndpoint {
   private static final byte[] ERROR_BODY =
       "{\"error\":\"the chat settings could not be made; the server log says why\"}".getBytes(StandardCharsets.UTF_8);
   private static final String LOADER_RESOURCE = "chat-settings.js";
-  /** The loader holds no user data; a shared cache may keep it for an hour, then revalidates by ETag. */
-  private static final String LOADER_CACHE_CONTROL = "public, max-age=3600";
+  /** The loader holds no user data: a browser may keep it for an hour, then revalidates by ETag. */
+  private static final String LOADER_CACHE_CONTROL = "private, max-age=3600";
+  /** Spring Security's filter that writes its headers (by default no-cache, no-store) as the response commits. */
+  private static final String SPRING_SECURITY_HEADER_WRITER = "org.springframework.security.web.header.HeaderWriterFilter";
 
   private static final Log logger = LogFactory.getLog(ChatSettingsEndpoint.class);
 
@@ -136,15 +140,42 @@ final class ChatSettingsEndpoint {
     write(response, HttpServletResponse.SC_OK, settings.get().getBytes(StandardCharsets.UTF_8));
   }
 
-  /** {@code GET path.js}: the loader script, the same for everyone. */
+  /**
+   * {@code GET path.js}: the loader script, the same for everyone. It is never {@code public}:
+   * whether the response will set a cookie is not known when the header must be set, because
+   * {@code Set-Cookie} can still be added after this method, as the response commits (a session
+   * created when a security context is saved, a remember-me login that creates a session for a
+   * request without one), and a shared cache that kept it would hand that session to everyone. A
+   * {@code Cache-Control} set before (the application's, or Spring Security's when it writes headers
+   * eagerly) is kept, and so is the one Spring Security writes as the response commits, only if
+   * none is set by then: where its header filter wraps the response, the loader sets none.
+   */
   void loader(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    response.setHeader(PrivateResponses.CACHE_CONTROL, LOADER_CACHE_CONTROL);
+    if (!response.containsHeader(PrivateResponses.CACHE_CONTROL) && !springSecurityWritesHeaders(response)) {
+      response.setHeader(PrivateResponses.CACHE_CONTROL, LOADER_CACHE_CONTROL);
+    }
     response.setHeader("X-Content-Type-Options", "nosniff");
     if (new ServletWebRequest(request, response).checkNotModified(loaderEtag)) {
       return;
     }
     response.setContentType("text/javascript;charset=UTF-8");
     write(response, HttpServletResponse.SC_OK, loader);
+  }
+
+  /**
+   * Whether Spring Security's header filter wraps {@code response}: it then writes its headers when
+   * the response commits, each only where the response has none (so a {@code Cache-Control} set
+   * here would replace its {@code no-cache, no-store}). Its wrapper is a class nested in the filter.
+   */
+  private static boolean springSecurityWritesHeaders(ServletResponse response) {
+    for (ServletResponse inner = response; inner instanceof ServletResponseWrapper wrapper;
+        inner = wrapper.getResponse()) {
+      Class<?> filter = wrapper.getClass().getEnclosingClass();
+      if (filter != null && filter.getName().equals(SPRING_SECURITY_HEADER_WRITER)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void write(HttpServletResponse response, int status, byte[] body) throws IOException {

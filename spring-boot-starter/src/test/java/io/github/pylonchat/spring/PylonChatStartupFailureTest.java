@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -65,6 +66,21 @@ class PylonChatStartupFailureTest {
         of("malformed PYLON_APP_ID", Map.of("PYLON_APP_ID", "<app>", "PYLON_IDENTITY_SECRET", SECRET_PART),
             "PYLON_APP_ID is not a Pylon app id",
             "Copy the app id from Pylon's in-app chat settings"),
+        // swapped variables: in JWT mode a UUID is a long enough secret, and the secret would be every page's app_id
+        of("JWT mode with PYLON_APP_ID and PYLON_IDENTITY_SECRET swapped",
+            Map.of("PYLON_APP_ID", SECRET_PART, "PYLON_IDENTITY_SECRET", "8c3f2f6e-1b2a-4c1e-9f3d-2a6b7c8d9e0f"),
+            "PYLON_APP_ID looks like an identity secret (64 hex digits), not a Pylon app id: the app id and the secret"
+                + " may be swapped.",
+            "Set it to the app id from Pylon's in-app chat settings (such as 8c3f2f6e-1b2a-4c1e-9f3d-2a6b7c8d9e0f) and"
+                + " the secret only in the identity secret's setting (such as PYLON_IDENTITY_SECRET); if the secret was"
+                + " ever served as the app id, rotate it in Pylon.",
+            "pylon.chat.identity-verification=jwt"),
+        of("app id that looks like a hex secret", Map.of(),
+            "pylon.chat.app-id looks like an identity secret (64 hex digits), not a Pylon app id: the app id and the"
+                + " secret may be swapped.",
+            "rotate it in Pylon",
+            "pylon.chat.app-id=" + SECRET_PART.toUpperCase(Locale.ROOT),
+            "pylon.chat.identity-secret=" + SECRET_PART),
         of("missing secret", Map.of(),
             "pylon.chat.identity-secret (or PYLON_IDENTITY_SECRET) is not set (nor PYLON_IDENTITY_SECRET_FILE).",
             "Set it to the hex identity secret from Pylon's in-app chat settings, or PYLON_IDENTITY_SECRET_FILE to the"
@@ -84,7 +100,7 @@ class PylonChatStartupFailureTest {
                 + " \"JWT (signed token)\" option)",
             appId, "pylon.chat.identity-verification=jwt", "pylon.chat.identity-secret=" + SECRET_PART.substring(0, 30)),
         of("JWT mode with PYLON_IDENTITY_SECRET_FILE of two lines", Map.of("PYLON_IDENTITY_SECRET_FILE", twoLines.toString()),
-            "PYLON_IDENTITY_SECRET_FILE (file " + twoLines + ") has a control character (such as a line break) at"
+            "the file named by PYLON_IDENTITY_SECRET_FILE has a control character (such as a line break) at"
                 + " position 65",
             "a secrets file holds only the secret",
             appId, "pylon.chat.identity-verification=jwt"),
@@ -138,11 +154,21 @@ class PylonChatStartupFailureTest {
             "without quotes",
             appId),
         of("PYLON_IDENTITY_SECRET_FILE that cannot be read", Map.of("PYLON_IDENTITY_SECRET_FILE", unreadable.toString()),
-            "PYLON_IDENTITY_SECRET_FILE names the file " + unreadable + ", which cannot be read",
-            "Point it at a readable file that contains only the hex identity secret",
+            "the file named by PYLON_IDENTITY_SECRET_FILE cannot be read (NoSuchFileException).",
+            "Set PYLON_IDENTITY_SECRET_FILE to the path of a readable file that contains only the hex identity secret;"
+                + " the variable holds the file's path, the secret goes into the file (or into PYLON_IDENTITY_SECRET).",
             appId),
+        // the report would otherwise print the secret as the name of a file that cannot be read
+        of("the secret itself in PYLON_IDENTITY_SECRET_FILE", Map.of("PYLON_IDENTITY_SECRET_FILE", SECRET_PART),
+            "the file named by PYLON_IDENTITY_SECRET_FILE cannot be read",
+            "the secret goes into the file (or into PYLON_IDENTITY_SECRET)",
+            appId),
+        of("JWT mode, the secret itself in PYLON_IDENTITY_SECRET_FILE", Map.of("PYLON_IDENTITY_SECRET_FILE", SECRET_PART),
+            "the file named by PYLON_IDENTITY_SECRET_FILE cannot be read",
+            "Set PYLON_IDENTITY_SECRET_FILE to the path of a readable file that contains only the JWT secret",
+            appId, "pylon.chat.identity-verification=jwt"),
         of("PYLON_IDENTITY_SECRET_FILE with a secret of odd length", Map.of("PYLON_IDENTITY_SECRET_FILE", oddFile.toString()),
-            "PYLON_IDENTITY_SECRET_FILE (file " + oddFile + ") has an odd number of hex digits (65)",
+            "the file named by PYLON_IDENTITY_SECRET_FILE has an odd number of hex digits (65)",
             "copy it again",
             appId),
         of("both PYLON_IDENTITY_SECRET and _FILE", Map.of("PYLON_IDENTITY_SECRET", SECRET_PART, "PYLON_IDENTITY_SECRET_FILE", oddFile.toString()),

@@ -203,7 +203,11 @@ class ChatSettingsEndpointHttpTest {
 
     assertThat(anonymous.statusCode()).isEqualTo(200);
     assertThat(anonymous.headers().firstValue("Content-Type")).hasValue("text/javascript;charset=UTF-8");
-    assertThat(anonymous.headers().allValues("Cache-Control")).containsExactly("public, max-age=3600");
+    // Spring Security's default headers are kept: never a public copy in a shared cache
+    assertThat(anonymous.headers().allValues("Cache-Control"))
+        .containsExactly("no-cache, no-store, max-age=0, must-revalidate");
+    assertThat(loggedIn.headers().allValues("Cache-Control"))
+        .containsExactly("no-cache, no-store, max-age=0, must-revalidate");
     assertThat(anonymous.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
     assertThat(anonymous.body()).contains("window.PylonChatJava").contains("Pylon-Widget-Script");
     assertThat(loggedIn.body()).as("the same for everyone: no user data").isEqualTo(anonymous.body());

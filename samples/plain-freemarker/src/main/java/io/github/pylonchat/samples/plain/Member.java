@@ -8,8 +8,14 @@ import io.github.pylonchat.ChatName;
  * generates {@code MemberChatIdentity} at compile time, and {@code <@pylonChat/>} reads the email
  * and name through it.
  *
- * @param id the path segment that picks this member in the sample ({@code /members/ada})
+ * @param username the login name; the sample's password is the username plus {@code -password}
+ *     (public: this is a demo)
  * @param email sent to Pylon as {@code email} and signed as {@code email_hash}
  * @param name sent to Pylon as {@code name}
  */
-public record Member(String id, @ChatEmail String email, @ChatName String name) {}
+public record Member(String username, @ChatEmail String email, @ChatName String name) {
+  /** The demo password of this member, listed on the sign-in page. */
+  public String demoPassword() {
+    return username + "-password";
+  }
+}

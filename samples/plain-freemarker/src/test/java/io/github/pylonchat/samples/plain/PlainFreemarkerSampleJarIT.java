@@ -17,12 +17,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** Runs the packaged jar as the README says ({@code java -jar ...}) and loads a member's page. */
+/** Runs the packaged jar as the README says ({@code java -jar ...}), signs a member in and loads the page. */
 class PlainFreemarkerSampleJarIT {
   private static final Pattern RUNNING_AT = Pattern.compile("running at (http://localhost:\\d+/)");
 
   @Test
-  void packagedJarServesAMemberPageWithTheWidget() throws Exception {
+  void packagedJarSignsAMemberInAndServesThePageWithTheWidget() throws Exception {
     String jarProperty = System.getProperty("sample.jar");
     assertNotNull(jarProperty, "run by Maven's failsafe plugin (mvn verify), which names the packaged jar in sample.jar");
     Path jar = Path.of(jarProperty);
@@ -46,8 +46,14 @@ class PlainFreemarkerSampleJarIT {
       assertNotNull(baseUrl, "the sample did not start:\n" + log);
       assertTrue(log.toString().contains("DEMO app id"), "the demo values are announced:\n" + log);
 
-      HttpResponse<String> page = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create(baseUrl + "members/zoe")).build(),
+      HttpClient http = HttpClient.newHttpClient();
+      HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "login"))
+          .header("Content-Type", "application/x-www-form-urlencoded")
+          .POST(HttpRequest.BodyPublishers.ofString("username=zoe&password=zoe-password")).build(),
+          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      String session = login.headers().firstValue("Set-Cookie").orElseThrow();
+      HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(baseUrl))
+          .header("Cookie", session.substring(0, session.indexOf(';'))).build(),
           HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       assertEquals(200, page.statusCode(), page.body());
       assertTrue(page.body().contains("Signed in as <strong>Zoë Ångström-Łukasiewicz</strong>"), page.body());

@@ -17,7 +17,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Sends a {@code Content-Security-Policy} with a fresh nonce on every response and puts the nonce
  * into the request attribute {@code cspNonce}, where the chat tag finds it (the starter's
  * {@code pylon.chat.nonce-attribute}). Only scripts that carry the nonce run, plus scripts from the
- * origin of the widget URL; the other directives are the ones Pylon documents for its widget.
+ * origin of the widget URL; the other directives are the ones Pylon documents for its widget, and
+ * {@code default-src 'self'} for every kind of content they do not name, {@code form-action 'self'}
+ * so that no injected form posts anywhere else (a form is not a script, so the nonce does not stop it).
  * Browsers report violations to {@link #REPORT_PATH}, with the start of a blocked inline script
  * ({@code 'report-sample'}).
  */
@@ -50,7 +52,8 @@ public class ContentSecurityPolicy extends OncePerRequestFilter {
 
   /** The policy for one response. */
   String policy(String nonce) {
-    return "script-src 'nonce-" + nonce + "' " + widgetOrigin + " 'report-sample'; object-src 'none'; base-uri 'none'; "
+    return "default-src 'self'; script-src 'nonce-" + nonce + "' " + widgetOrigin + " 'report-sample'; "
+        + "object-src 'none'; base-uri 'none'; form-action 'self'; "
         + "connect-src 'self' https://*.usepylon.com wss://*.pusher.com; "
         + "font-src 'self' https://*.usepylon.com; style-src 'self' https://*.usepylon.com; "
         + "img-src 'self' https://*.usepylon.com https://pylon-avatars.s3.us-west-1.amazonaws.com "

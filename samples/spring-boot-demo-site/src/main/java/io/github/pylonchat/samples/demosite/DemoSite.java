@@ -20,7 +20,8 @@ import org.springframework.context.event.EventListener;
  *   <li>{@link PageController}: the views {@code home} and {@code login}; it passes nothing to the chat;
  *   <li>{@link ContentSecurityPolicy}: a policy with a fresh nonce per response, which the chat tag
  *       finds in the request attribute {@code cspNonce}; {@link CspReportController} logs violations;
- *   <li>{@link DemoCredentials}: an announced demo app id and secret when none is configured.
+ *   <li>{@link DemoCredentials}: in the demo profile (each sample's default), an announced demo app id
+ *       and secret when neither is configured.
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)

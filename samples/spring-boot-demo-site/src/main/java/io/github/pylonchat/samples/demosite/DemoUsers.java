@@ -11,7 +11,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
 /**
- * The sample's users, kept in memory. Their passwords are public: the login page lists them.
+ * The sample's users, kept in memory. Their passwords are public: the login page lists them in the
+ * demo profile.
  * Two of them have hostile display names, to show that user text never runs as script.
  */
 @Service

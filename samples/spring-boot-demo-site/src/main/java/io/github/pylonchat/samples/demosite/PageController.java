@@ -1,5 +1,7 @@
 package io.github.pylonchat.samples.demosite;
 
+import java.util.List;
+import org.springframework.core.env.Environment;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
@@ -13,6 +15,12 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  */
 @Controller
 public class PageController {
+  private final Environment environment;
+
+  PageController(Environment environment) {
+    this.environment = environment;
+  }
+
   /**
    * Who is signed in (null: nobody), for the page text. Named so that the chat does not read it:
    * the chat tag would use a {@code currentUser} attribute (pylon.chat.user-attribute) before
@@ -35,10 +43,13 @@ public class PageController {
     return "home";
   }
 
-  /** The login page, listing the demo accounts. */
+  /**
+   * The login page, listing the demo accounts with their passwords in the demo profile only
+   * ({@link DemoCredentials#PROFILE}); elsewhere the list is empty.
+   */
   @GetMapping("/login")
   String login(Model model) {
-    model.addAttribute("accounts", DemoUsers.ACCOUNTS);
+    model.addAttribute("accounts", DemoCredentials.isDemo(environment) ? DemoUsers.ACCOUNTS : List.of());
     return "login";
   }
 }

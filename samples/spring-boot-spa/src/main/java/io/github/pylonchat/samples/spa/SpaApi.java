@@ -2,13 +2,10 @@ package io.github.pylonchat.samples.spa;
 
 import io.github.pylonchat.samples.demosite.ContentSecurityPolicy;
 import io.github.pylonchat.samples.demosite.DemoUser;
-import io.github.pylonchat.samples.demosite.DemoUsers;
-import io.github.pylonchat.samples.demosite.DemoUsers.Account;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -42,12 +39,6 @@ class SpaApi {
   Session session(@AuthenticationPrincipal DemoUser user, CsrfToken csrf) {
     return new Session(user == null ? null : new SignedIn(user.username(), user.displayName(), user.email()),
         new Csrf(csrf.getHeaderName(), csrf.getToken()));
-  }
-
-  /** The demo accounts and their public passwords, for the sign-in form. */
-  @GetMapping("/api/demo-accounts")
-  List<Account> demoAccounts() {
-    return DemoUsers.ACCOUNTS;
   }
 
   private static String resource(String name) {

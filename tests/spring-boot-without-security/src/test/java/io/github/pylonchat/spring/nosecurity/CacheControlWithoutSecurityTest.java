@@ -21,13 +21,15 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.util.ClassUtils;
 
 /**
- * Without Spring Security (whose default headers forbid caching) nothing else keeps a signed page
- * out of shared caches: the starter does. Over real HTTP with embedded Tomcat's 8 KiB response
- * buffer, so a page larger than it is committed before the tag at its end runs.
+ * Without Spring Security (whose default headers forbid caching) nothing else keeps a signed page,
+ * or the loader script with a session cookie, out of shared caches: the starter does. Over real
+ * HTTP with embedded Tomcat's 8 KiB response buffer, so a page larger than it is committed before
+ * the tag at its end runs.
  */
 @SpringBootTest(classes = NoSecurityApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
     "pylon.chat.app-id=no-security-app",
-    "pylon.chat.identity-secret=" + TestVector.SECRET_HEX})
+    "pylon.chat.identity-secret=" + TestVector.SECRET_HEX,
+    "pylon.chat.endpoint.enabled=true"})
 class CacheControlWithoutSecurityTest {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final String MEMBER_HASH = ReferenceHmac.emailHash(TestVector.SECRET_HEX, "member@example.com");
@@ -114,6 +116,17 @@ class CacheControlWithoutSecurityTest {
 
     assertThat(response.body()).contains("\"email_hash\":\"" + MEMBER_HASH + "\"");
     assertThat(cacheControl(response)).isEqualTo("private, no-store");
+  }
+
+  /** A shared cache that kept the loader with its Set-Cookie would hand one session to all its visitors. */
+  @Test
+  void loaderScriptThatSetsASessionCookieIsNeverPublic() throws Exception {
+    HttpResponse<String> response = get(NoSecurityApplication.LOADER);
+
+    assertThat(response.headers().firstValue("Set-Cookie")).hasValueSatisfying(
+        cookie -> assertThat(cookie).startsWith("JSESSIONID="));
+    assertThat(response.body()).contains("window.PylonChatJava");
+    assertThat(cacheControl(response)).isEqualTo("private, max-age=3600");
   }
 
   @Test

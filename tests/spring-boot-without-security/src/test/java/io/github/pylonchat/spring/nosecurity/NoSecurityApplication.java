@@ -1,8 +1,12 @@
 package io.github.pylonchat.spring.nosecurity;
 
 import io.github.pylonchat.ChatProfile;
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,6 +18,22 @@ import org.springframework.web.bind.annotation.GetMapping;
 @SpringBootApplication
 public class NoSecurityApplication {
   static final ChatProfile MEMBER = ChatProfile.of("member@example.com", "Member Name");
+  /** The chat-settings endpoint's loader script (the endpoint is enabled by the test). */
+  static final String LOADER = "/pylon/chat-settings.js";
+
+  /**
+   * Starts a session for a request to the loader that has none, as a remember-me login or a
+   * visitor tracker does on the way: the response sets a session cookie.
+   */
+  @Bean
+  FilterRegistrationBean<Filter> sessionOnTheWay() {
+    FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>((request, response, chain) -> {
+      ((HttpServletRequest) request).getSession();
+      chain.doFilter(request, response);
+    });
+    registration.addUrlPatterns(LOADER);
+    return registration;
+  }
 
   @Controller
   static class Pages {
