@@ -22,9 +22,9 @@ public class PageController {
   }
 
   /**
-   * Who is signed in (null: nobody), for the page text. Named so that the chat does not read it:
-   * the chat tag would use a {@code currentUser} attribute (pylon.chat.user-attribute) before
-   * asking Spring Security.
+   * Who is signed in (null: nobody), for the page text. The chat tag does not need it: it signs the
+   * Spring Security principal, and a {@code currentUser} attribute (pylon.chat.user-attribute) would
+   * only be compared with that principal.
    */
   @ModelAttribute("signedInUser")
   DemoUser signedInUser(@AuthenticationPrincipal DemoUser user) {
