@@ -12,6 +12,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationContext;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.exceptions.TemplateProcessingException;
 import org.thymeleaf.spring6.SpringTemplateEngine;
@@ -60,8 +62,15 @@ public abstract class AbstractThymeleafValuesNeverBecomeExpressionsTest {
                 .hasMessageContaining("nonce=\"${requestNonce}\"")
                 .message().doesNotContain(SECRET).doesNotContain(HOSTILE);
           }
-          // An expression written on the tag is evaluated, in each iteration of th:each.
-          assertThat(render(context, "written").split("<script nonce=\"" + NONCE + "\">", -1)).hasSize(5);
+          // An expression written on the tag is evaluated, in each iteration of th:each (for the
+          // logged-in principal, whom alone the starter signs).
+          SecurityContextHolder.getContext().setAuthentication(
+              new TestingAuthenticationToken(ChatProfile.of("user@example.com", "User"), null, "ROLE_USER"));
+          try {
+            assertThat(render(context, "written").split("<script nonce=\"" + NONCE + "\">", -1)).hasSize(5);
+          } finally {
+            SecurityContextHolder.clearContext();
+          }
         });
   }
 }
