@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,6 +48,33 @@ class ChatViewerTest {
   @Test
   void pageUserEqualToTheViewerInEverySignedFieldIsSignedWithItsUnsignedFields() {
     assertSame(ADA_FROM_PAGE, signed(ChatViewer.identified(ADA), ADA_FROM_PAGE, IdentityVerification.JWT));
+  }
+
+  /**
+   * A page's user whose email is the viewer's when it is checked and another's when it is read
+   * again: a mutable form object that another request of the same session rebinds
+   * ({@code @SessionAttributes}) between the check and the render.
+   */
+  static final class ChangingUser {
+    private final Deque<String> emails;
+
+    ChangingUser(String... emails) {
+      this.emails = new ArrayDeque<>(List.of(emails));
+    }
+
+    @ChatEmail
+    public String email() {
+      return emails.size() > 1 ? emails.poll() : emails.peek();
+    }
+  }
+
+  @Test
+  void pageUserIsReadOnceSoWhatIsSignedIsWhatWasCompared() {
+    ChangingUser changing = new ChangingUser("ada@example.com", "victim@example.com");
+
+    Object signed = signed(ChatViewer.identified(ADA), changing, IdentityVerification.EMAIL_HASH);
+
+    assertEquals("ada@example.com", ChatIdentities.profileOf(signed).email());
   }
 
   @Test

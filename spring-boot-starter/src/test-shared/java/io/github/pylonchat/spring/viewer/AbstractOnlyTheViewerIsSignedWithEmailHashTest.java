@@ -48,6 +48,21 @@ public abstract class AbstractOnlyTheViewerIsSignedWithEmailHashTest extends Abs
     answer.signsNobody("grace@example.com");
   }
 
+  /**
+   * A carrier that is ada when the chat checks it and grace when it is read again (another request
+   * rebinding a session's form object in between): what is signed is what was checked.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"/changing", "/thymeleaf/changing"})
+  void carrierThatChangesAfterTheCheckIsSignedAsItWasChecked(String page) throws Exception {
+    Answer answer = get("ada", page, Map.of());
+
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.setting("email")).isEqualTo("ada@example.com");
+    assertThat(answer.setting("email_hash")).isEqualTo(ReferenceHmac.emailHash(SECRET_HEX, "ada@example.com"));
+    assertThat(answer.body()).doesNotContain("grace@example.com");
+  }
+
   /** The carrier with the viewer's own email is the viewer: signed (its name is not signed). */
   @ParameterizedTest
   @ValueSource(strings = {"/profile", "/thymeleaf/profile", "/explicit", "/thymeleaf/explicit"})

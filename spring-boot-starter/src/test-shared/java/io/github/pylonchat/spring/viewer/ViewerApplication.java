@@ -75,5 +75,18 @@ public class ViewerApplication {
       model.addAttribute("member", member);
       return "thymeleaf/viewer/explicit";
     }
+
+    /** A user handed over with {@code user=} that is ada when checked and grace when read again. */
+    @GetMapping("/changing")
+    String changing(Model model) {
+      model.addAttribute("member", new ChangingUser("ada@example.com", "grace@example.com"));
+      return "viewer/explicit";
+    }
+
+    @GetMapping("/thymeleaf/changing")
+    String thymeleafChanging(Model model) {
+      model.addAttribute("member", new ChangingUser("ada@example.com", "grace@example.com"));
+      return "thymeleaf/viewer/explicit";
+    }
   }
 }
