@@ -149,7 +149,8 @@ public class PylonChatAutoConfiguration {
 
   /**
    * Marks Spring MVC responses {@code Cache-Control: private, no-store} before their view renders
-   * when the chat would sign someone on them.
+   * when the chat would sign someone on them, and response bodies of handlers during which the chat
+   * signed someone.
    */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -163,6 +164,12 @@ public class PylonChatAutoConfiguration {
           registry.addInterceptor(new SignedPagesArePrivate(resolver));
         }
       };
+    }
+
+    /** Keeps a response body private when a chat tag signed someone while the handler ran. */
+    @Bean
+    SignedBodiesArePrivate pylonChatSignedBodiesArePrivate() {
+      return new SignedBodiesArePrivate();
     }
   }
 
