@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The one rule of whom the chat signs: the logged-in viewer, never a user the page chose. */
 class ChatViewerTest {
@@ -84,6 +85,21 @@ class ChatViewerTest {
 
     assertEquals("the page's user is not the logged-in user: its chat email differs from the authenticated"
         + " user's, and only the logged-in user is ever signed. Hand over the logged-in user.", e.getMessage());
+  }
+
+  /**
+   * An email that only looks like the viewer's is another string, so another hash, and another
+   * person's chat: it fails rather than being signed (case, spaces, a Cyrillic a, a zero-width
+   * space, a full-width letter, a trailing dot).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"ADA@example.com", "Ada@Example.com", " ada@example.com", "ada@example.com ",
+      "ada@ex\u0430mple.com", "ada@example.com\u200b", "\uff41da@example.com", "ada@example.com."})
+  void pageUserWhoseEmailOnlyLooksLikeTheViewersFails(String lookalike) {
+    ChatProfile pageUser = ChatProfile.of(lookalike, "Ada");
+
+    assertThrows(IllegalStateException.class,
+        () -> signed(ChatViewer.identified(ADA), pageUser, IdentityVerification.EMAIL_HASH));
   }
 
   @Test
