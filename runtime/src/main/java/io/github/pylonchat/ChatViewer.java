@@ -125,7 +125,8 @@ public final class ChatViewer {
    *     {@code the attribute "currentUser" (pylon.chat.user-attribute)}
    * @param fix what to do when {@code pageUser} is not the logged-in user, ending the message
    * @return the user to sign (an object with a chat identity or a {@link ChatProfile}), or null to
-   *     sign nobody
+   *     sign nobody; a page's user accepted as the viewer's is returned as the {@link ChatProfile}
+   *     that was compared, read once, so that what is signed is what was checked
    * @throws IllegalStateException if the viewer is {@link Kind#IDENTIFIED} and {@code pageUser}
    *     differs from it in a signed field; the message names the fields, never their values
    * @throws IllegalArgumentException if {@code pageUser} has no chat identity and must be read
@@ -139,8 +140,10 @@ public final class ChatViewer {
         if (pageUser == null) {
           yield user;
         }
-        List<String> differing = verification.differingSignedFields(
-            ChatIdentities.profileOf(pageUser), ChatIdentities.profileOf(user));
+        // Read once: the profile compared is the one signed. Read again, a mutable page user (a form
+        // object that another request of the same session rebinds) could have changed in between.
+        ChatProfile given = ChatIdentities.profileOf(pageUser);
+        List<String> differing = verification.differingSignedFields(given, ChatIdentities.profileOf(user));
         if (!differing.isEmpty()) {
           throw new IllegalStateException(pageUserName + " is not the logged-in user: its chat "
               + String.join(" and ", differing) + (differing.size() == 1 ? " differs" : " differ")
@@ -149,7 +152,7 @@ public final class ChatViewer {
                   ? " (with a JWT, email, name, account_external_id and contact_external_id are all signed)" : "")
               + ". " + fix);
         }
-        yield pageUser;
+        yield given;
       }
     };
   }

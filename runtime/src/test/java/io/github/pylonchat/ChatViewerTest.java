@@ -7,10 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The one rule of whom the chat signs: the logged-in viewer, never a user the page chose. */
 class ChatViewerTest {
@@ -48,6 +51,33 @@ class ChatViewerTest {
     assertSame(ADA_FROM_PAGE, signed(ChatViewer.identified(ADA), ADA_FROM_PAGE, IdentityVerification.JWT));
   }
 
+  /**
+   * A page's user whose email is the viewer's when it is checked and another's when it is read
+   * again: a mutable form object that another request of the same session rebinds
+   * ({@code @SessionAttributes}) between the check and the render.
+   */
+  static final class ChangingUser {
+    private final Deque<String> emails;
+
+    ChangingUser(String... emails) {
+      this.emails = new ArrayDeque<>(List.of(emails));
+    }
+
+    @ChatEmail
+    public String email() {
+      return emails.size() > 1 ? emails.poll() : emails.peek();
+    }
+  }
+
+  @Test
+  void pageUserIsReadOnceSoWhatIsSignedIsWhatWasCompared() {
+    ChangingUser changing = new ChangingUser("ada@example.com", "victim@example.com");
+
+    Object signed = signed(ChatViewer.identified(ADA), changing, IdentityVerification.EMAIL_HASH);
+
+    assertEquals("ada@example.com", ChatIdentities.profileOf(signed).email());
+  }
+
   @Test
   void pageUserWithAnotherEmailFailsWithoutQuotingEither() {
     IllegalStateException e = assertThrows(IllegalStateException.class,
@@ -55,6 +85,21 @@ class ChatViewerTest {
 
     assertEquals("the page's user is not the logged-in user: its chat email differs from the authenticated"
         + " user's, and only the logged-in user is ever signed. Hand over the logged-in user.", e.getMessage());
+  }
+
+  /**
+   * An email that only looks like the viewer's is another string, so another hash, and another
+   * person's chat: it fails rather than being signed (case, spaces, a Cyrillic a, a zero-width
+   * space, a full-width letter, a trailing dot).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"ADA@example.com", "Ada@Example.com", " ada@example.com", "ada@example.com ",
+      "ada@ex\u0430mple.com", "ada@example.com\u200b", "\uff41da@example.com", "ada@example.com."})
+  void pageUserWhoseEmailOnlyLooksLikeTheViewersFails(String lookalike) {
+    ChatProfile pageUser = ChatProfile.of(lookalike, "Ada");
+
+    assertThrows(IllegalStateException.class,
+        () -> signed(ChatViewer.identified(ADA), pageUser, IdentityVerification.EMAIL_HASH));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.github.pylonchat.spring;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
 import java.util.Collection;
@@ -17,12 +18,15 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 final class PrivateResponses {
   static final String CACHE_CONTROL = "Cache-Control";
   static final String PRIVATE_NO_STORE = "private, no-store";
+  /** The request attribute that says a chat tag signed someone while the request was served. */
+  private static final String SIGNED = PrivateResponses.class.getName() + ".signed";
 
   private PrivateResponses() {}
 
   /**
    * Marks the response of the current servlet request, if there is one (a template rendered for
-   * an e-mail has none).
+   * an e-mail has none), and remembers on the request that someone was signed, for headers set
+   * later ({@link SignedBodiesArePrivate}).
    *
    * @throws IllegalStateException if that response was committed without the header
    */
@@ -52,6 +56,11 @@ final class PrivateResponses {
     response.setHeader(CACHE_CONTROL, PRIVATE_NO_STORE);
   }
 
+  /** Whether a chat tag signed someone while {@code request} was served. */
+  static boolean signedOn(HttpServletRequest request) {
+    return request.getAttribute(SIGNED) != null;
+  }
+
   private static boolean isPrivateAndNoStore(Collection<String> values) {
     Set<String> directives = values.stream()
         .flatMap(value -> Arrays.stream(value.split(",")))
@@ -64,7 +73,11 @@ final class PrivateResponses {
   private static final class Servlet {
     static void markCurrentResponse() {
       ServletRequestAttributes servlet = RequestScopes.Servlet.current();
-      if (servlet != null && servlet.getResponse() != null) {
+      if (servlet == null) {
+        return;
+      }
+      servlet.getRequest().setAttribute(SIGNED, Boolean.TRUE);
+      if (servlet.getResponse() != null) {
         mark(servlet.getResponse());
       }
     }

@@ -8,6 +8,7 @@ import io.github.pylonchat.thymeleaf.PylonChatDialect;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.LazyInitializationExcludeFilter;
@@ -149,7 +150,8 @@ public class PylonChatAutoConfiguration {
 
   /**
    * Marks Spring MVC responses {@code Cache-Control: private, no-store} before their view renders
-   * when the chat would sign someone on them.
+   * when the chat would sign someone on them, and response bodies of handlers during which the chat
+   * signed someone.
    */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -163,6 +165,12 @@ public class PylonChatAutoConfiguration {
           registry.addInterceptor(new SignedPagesArePrivate(resolver));
         }
       };
+    }
+
+    /** Keeps a response body private when a chat tag signed someone while the handler ran. */
+    @Bean
+    SignedBodiesArePrivate pylonChatSignedBodiesArePrivate() {
+      return new SignedBodiesArePrivate();
     }
   }
 
@@ -185,7 +193,7 @@ public class PylonChatAutoConfiguration {
 
     @Bean
     SecurityPrincipalUsers pylonChatSecurityPrincipalUsers(ObjectProvider<PylonChatUserResolver> resolvers,
-        PylonChatProperties properties, Environment environment) {
+        PylonChatProperties properties, Environment environment, ListableBeanFactory beans) {
       VerifiedOidcEmail oidc = null;
       if (OIDC) {
         Set<String> trusted = new HashSet<>(properties.getOidc().getTrustedRegistrations());
@@ -193,7 +201,9 @@ public class PylonChatAutoConfiguration {
             Bindable.mapOf(String.class, Object.class)).orElse(Map.of()).keySet());
         oidc = new VerifiedOidcEmail(trusted);
       }
-      return new SecurityPrincipalUsers(resolvers.orderedStream().toList(), oidc, properties.getImpersonation());
+      return new SecurityPrincipalUsers(resolvers.orderedStream().toList(), oidc, properties.getImpersonation(),
+          SecurityPrincipalUsers.REQUIRED_FACTORS ? SecurityPrincipalUsers.RequiredFactors.rule(beans)
+              : authentication -> true);
     }
   }
 }

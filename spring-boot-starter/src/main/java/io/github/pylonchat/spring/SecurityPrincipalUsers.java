@@ -7,23 +7,32 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authorization.AuthorizationManagerFactory;
+import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.switchuser.SwitchUserGrantedAuthority;
 import org.springframework.util.ClassUtils;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Who the Spring Security authentication of the current request is, for the chat: the principal
  * itself when its type has a chat identity, else the first answer of the resolvers, else the
  * verified email of an OpenID Connect login through a trusted client registration. Nobody is
- * logged in without an authentication, with an {@link AnonymousAuthenticationToken} or an
- * unauthenticated token. While an administrator impersonates someone ({@code SwitchUserFilter}),
+ * logged in without an authentication, with an {@link AnonymousAuthenticationToken}, an
+ * unauthenticated token, or one that the application's own rule of "authenticated" refuses (with
+ * Spring Security 7's {@code @EnableMultiFactorAuthentication}: a login that has not passed every
+ * required factor yet). While an administrator impersonates someone ({@code SwitchUserFilter}),
  * the impersonated user is never identified: nobody is, or the administrator (see
  * {@link Impersonation}).
  */
@@ -36,17 +45,29 @@ final class SecurityPrincipalUsers {
   private static final boolean SWITCH_USER = ClassUtils.isPresent(
       "org.springframework.security.web.authentication.switchuser.SwitchUserGrantedAuthority",
       SecurityPrincipalUsers.class.getClassLoader());
+  /** Spring Security 7 (its AuthorizationManagerFactory) in a web application: see {@link RequiredFactors}. */
+  static final boolean REQUIRED_FACTORS = SWITCH_USER && ClassUtils.isPresent(
+      "org.springframework.security.authorization.AuthorizationManagerFactory",
+      SecurityPrincipalUsers.class.getClassLoader());
 
   private final List<PylonChatUserResolver> resolvers;
   private final VerifiedOidcEmail oidc; // null without spring-security-oauth2-core
   private final Impersonation impersonation;
+  /** The application's rule of "authenticated" beyond Spring Security's own check; see {@link RequiredFactors}. */
+  private final Predicate<Authentication> authenticatedByTheApplication;
   /** Class names, not classes, so that a redeployed application's classes are not kept. */
   private final Set<String> reportedPrincipalTypes = ConcurrentHashMap.newKeySet();
 
-  SecurityPrincipalUsers(List<PylonChatUserResolver> resolvers, VerifiedOidcEmail oidc, Impersonation impersonation) {
+  /**
+   * @param authenticatedByTheApplication whether the application counts an authenticated token as
+   *     logged in ({@link RequiredFactors#rule}), or always true
+   */
+  SecurityPrincipalUsers(List<PylonChatUserResolver> resolvers, VerifiedOidcEmail oidc, Impersonation impersonation,
+      Predicate<Authentication> authenticatedByTheApplication) {
     this.resolvers = List.copyOf(resolvers);
     this.oidc = oidc;
     this.impersonation = impersonation;
+    this.authenticatedByTheApplication = authenticatedByTheApplication;
   }
 
   /**
@@ -71,9 +92,10 @@ final class SecurityPrincipalUsers {
     return identify(authentication);
   }
 
-  private static boolean loggedIn(Authentication authentication) {
+  private boolean loggedIn(Authentication authentication) {
     return authentication != null && !(authentication instanceof AnonymousAuthenticationToken)
-        && authentication.isAuthenticated() && authentication.getPrincipal() != null;
+        && authentication.isAuthenticated() && authentication.getPrincipal() != null
+        && authenticatedByTheApplication.test(authentication);
   }
 
   private ChatViewer identify(Authentication authentication) {
@@ -133,6 +155,33 @@ final class SecurityPrincipalUsers {
       ChatViewer viewer = decide.apply(authentication);
       request.setAttribute(ATTRIBUTE, new Decided(authentication, viewer), RequestAttributes.SCOPE_REQUEST);
       return viewer;
+    }
+  }
+
+  /**
+   * The application's own rule of "authenticated": Spring Security 7's
+   * {@code AuthorizationManagerFactory} bean, whose {@code authenticated()} also requires every
+   * factor that {@code @EnableMultiFactorAuthentication} lists. A login that passed the password
+   * but not the second factor is an authenticated token all the same; signing it would hand whoever
+   * has only the password the user's chat history. Loaded only when {@link #REQUIRED_FACTORS}.
+   */
+  static final class RequiredFactors {
+    private RequiredFactors() {}
+
+    /** Whether the application's {@code authenticated()} grants the authentication on the current request. */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    static Predicate<Authentication> rule(ListableBeanFactory beans) {
+      ObjectProvider<AuthorizationManagerFactory> factories = beans.getBeanProvider(AuthorizationManagerFactory.class);
+      return authentication -> {
+        AuthorizationManagerFactory<Object> factory = factories.getIfUnique();
+        if (factory == null) {
+          return true;
+        }
+        ServletRequestAttributes servlet = RequestScopes.SERVLET_WEB ? RequestScopes.Servlet.current() : null;
+        Object request = servlet == null ? null : new RequestAuthorizationContext(servlet.getRequest());
+        AuthorizationResult result = factory.authenticated().authorize(() -> authentication, request);
+        return result != null && result.isGranted();
+      };
     }
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.pylonchat.testing.ReferenceHmac;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -46,6 +47,43 @@ public abstract class AbstractOnlyTheViewerIsSignedWithEmailHashTest extends Abs
 
     answer.tagFailed();
     answer.signsNobody("grace@example.com");
+  }
+
+  /**
+   * A carrier that is ada when the chat checks it and grace when it is read again (another request
+   * rebinding a session's form object in between): what is signed is what was checked.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"/changing", "/thymeleaf/changing"})
+  void carrierThatChangesAfterTheCheckIsSignedAsItWasChecked(String page) throws Exception {
+    Answer answer = get("ada", page, Map.of());
+
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.setting("email")).isEqualTo("ada@example.com");
+    assertThat(answer.setting("email_hash")).isEqualTo(ReferenceHmac.emailHash(SECRET_HEX, "ada@example.com"));
+    assertThat(answer.body()).doesNotContain("grace@example.com");
+  }
+
+  /**
+   * A page its controller renders into a string and then answers as publicly cacheable: the headers
+   * come after the tag marked the response private, and must not undo that.
+   */
+  @Test
+  void pageRenderedByTheControllerStaysPrivateWhateverCachingTheControllerThenAsksFor() throws Exception {
+    Answer answer = get("ada", "/rendered-by-controller", Map.of());
+
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.setting("email_hash")).isEqualTo(ReferenceHmac.emailHash(SECRET_HEX, "ada@example.com"));
+    assertThat(answer.cacheControl()).isEqualTo("private, no-store");
+  }
+
+  /** The same page for a visitor who is not logged in signs nobody and keeps the controller's caching. */
+  @Test
+  void pageThatSignsNobodyKeepsTheCachingItsControllerAsksFor() throws Exception {
+    Answer answer = get(null, "/rendered-by-controller", Map.of());
+
+    answer.signsNobody("ada@example.com");
+    assertThat(answer.cacheControl()).isEqualTo("max-age=600, public");
   }
 
   /** The carrier with the viewer's own email is the viewer: signed (its name is not signed). */

@@ -1,9 +1,12 @@
 package io.github.pylonchat.spring.viewer;
 
 import io.github.pylonchat.spring.PylonChatUserResolver;
+import java.time.Duration;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
@@ -13,7 +16,9 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.ui.freemarker.FreeMarkerTemplateUtils;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.servlet.view.freemarker.FreeMarkerConfig;
 
 /**
  * An application that makes the mistakes a real one makes, to attack over HTTP: its pages take a
@@ -52,6 +57,23 @@ public class ViewerApplication {
 
   @Controller
   static class Pages {
+    private final FreeMarkerConfig freeMarker;
+
+    Pages(FreeMarkerConfig freeMarker) {
+      this.freeMarker = freeMarker;
+    }
+
+    /**
+     * A page the controller renders into a string itself, answered with the caching it asks for
+     * (public, as for a page it thinks is the same for everyone): the tag ran before those headers.
+     */
+    @GetMapping("/rendered-by-controller")
+    ResponseEntity<String> renderedByController() throws Exception {
+      String page = FreeMarkerTemplateUtils.processTemplateIntoString(
+          freeMarker.getConfiguration().getTemplate("viewer/page.ftlh"), Map.of());
+      return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofMinutes(10)).cachePublic()).body(page);
+    }
+
     /** The reproduced mistake: {@code currentUser} is bound from request parameters. */
     @GetMapping("/profile")
     String profile(CurrentUser currentUser) {
@@ -73,6 +95,19 @@ public class ViewerApplication {
     @GetMapping("/thymeleaf/explicit")
     String thymeleafExplicit(CurrentUser member, Model model) {
       model.addAttribute("member", member);
+      return "thymeleaf/viewer/explicit";
+    }
+
+    /** A user handed over with {@code user=} that is ada when checked and grace when read again. */
+    @GetMapping("/changing")
+    String changing(Model model) {
+      model.addAttribute("member", new ChangingUser("ada@example.com", "grace@example.com"));
+      return "viewer/explicit";
+    }
+
+    @GetMapping("/thymeleaf/changing")
+    String thymeleafChanging(Model model) {
+      model.addAttribute("member", new ChangingUser("ada@example.com", "grace@example.com"));
       return "thymeleaf/viewer/explicit";
     }
   }
