@@ -1,4 +1,4 @@
-package io.github.pylonchat.thymeleaf.testmodel;
+package io.github.pylonchat.contract.model;
 
 import io.github.pylonchat.ChatAccountExternalId;
 import io.github.pylonchat.ChatAccountId;

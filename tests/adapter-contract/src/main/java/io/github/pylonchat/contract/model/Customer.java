@@ -1,4 +1,4 @@
-package io.github.pylonchat.thymeleaf.testmodel;
+package io.github.pylonchat.contract.model;
 
 import io.github.pylonchat.ChatEmail;
 import io.github.pylonchat.ChatName;
@@ -21,7 +21,7 @@ public class Customer {
     return displayName;
   }
 
-  /** Empty on purpose: the tag must use the object, never its text form. */
+  /** Empty on purpose: a tag must use the object, never its text form (an empty text is not "logged out"). */
   @Override
   public String toString() {
     return "";

@@ -1,4 +1,4 @@
-package io.github.pylonchat.freemarker.testmodel;
+package io.github.pylonchat.contract.model;
 
 /** A user class nobody annotated with @ChatEmail. */
 public class Guest {
