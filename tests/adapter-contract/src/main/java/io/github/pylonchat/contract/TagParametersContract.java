@@ -24,15 +24,16 @@ import org.junit.jupiter.api.Test;
 public interface TagParametersContract extends ContractPages {
   @Test
   default void theUserParameterOverridesTheUserVariable() throws Exception {
-    assertEquals(pageWith(WIDGET.render(GRACE, NONCE)),
-        page(SETUP, TagForm.USER, variables("currentUser", ADA, "member", GRACE, "cspNonce", NONCE)));
+    assertEquals(pageWith(WIDGET.render(GRACE, null)), page(SETUP, TagForm.USER, variables("currentUser", ADA, "member", GRACE)));
   }
 
   @Test
   default void theNonceParameterOverridesTheNonceVariable() throws Exception {
     assertEquals(pageWith(WIDGET.render(ADA, "b64url_nonce-1")), page(SETUP, TagForm.USER_AND_NONCE,
         variables("member", ADA, "cspNonce", NONCE, "pageNonce", "b64url_nonce-1")));
-    assertEquals(pageWith(WIDGET.render(ADA, "b64url_nonce-1")), page(SETUP, TagForm.NONCE,
+    // the user from the variable currentUser where the tag reads variables; nobody where it does not
+    Object user = this instanceof TemplateVariablesContract ? ADA : null;
+    assertEquals(pageWith(WIDGET.render(user, "b64url_nonce-1")), page(SETUP, TagForm.NONCE,
         variables("currentUser", ADA, "cspNonce", NONCE, "pageNonce", "b64url_nonce-1")));
   }
 
