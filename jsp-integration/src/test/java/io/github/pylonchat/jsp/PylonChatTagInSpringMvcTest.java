@@ -11,6 +11,7 @@ import org.apache.catalina.startup.Tomcat;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Controller;
@@ -25,8 +26,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * {@code <pylon:chat/>} in a Spring MVC JSP view: the controller's model attributes reach the page
  * as request attributes (InternalResourceView), where the bare tag finds {@code currentUser} and
- * {@code cspNonce}. Spring MVC without Spring Boot, in the same embedded Tomcat and Jasper.
+ * {@code cspNonce}. Spring MVC without Spring Boot, in the same embedded Tomcat and Jasper, started
+ * once for the class.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PylonChatTagInSpringMvcTest {
   /** A controller as an application writes one, with its JSP view resolver. */
   @Configuration
