@@ -47,8 +47,8 @@ public final class PylonChatDirective implements TemplateDirectiveModel {
   private static final String NONCE = "nonce";
   private static final Set<String> PARAMETERS = Set.of(USER, NONCE);
 
-  private final PylonChatWidget widget;
-  private final ChatTagResolver resolver;
+  private final PylonChatWidget widget; // null: the chat is switched off and the directive renders nothing
+  private final ChatTagResolver resolver; // null when widget is
 
   /** A directive that reads {@code currentUser} and {@code cspNonce} from the data model. */
   public PylonChatDirective(PylonChatWidget widget) {
@@ -63,6 +63,25 @@ public final class PylonChatDirective implements TemplateDirectiveModel {
   public PylonChatDirective(PylonChatWidget widget, ChatTagResolver resolver) {
     this.widget = Objects.requireNonNull(widget, "widget");
     this.resolver = Objects.requireNonNull(resolver, "resolver");
+  }
+
+  private PylonChatDirective() {
+    this.widget = null;
+    this.resolver = null;
+  }
+
+  /**
+   * A directive that renders nothing, for an application that switches the chat off (the Spring
+   * Boot starter's {@code pylon.chat.enabled=false}): templates keep {@code <@pylonChat/>} and need no
+   * app id or secret. An unknown parameter, a body or loop variables are still errors, so a page that
+   * works with the chat off works with it on; the parameters' values are not read.
+   *
+   * <pre>{@code
+   * PylonChatDirective.install(cfg, chatEnabled ? new PylonChatDirective(widget) : PylonChatDirective.disabled());
+   * }</pre>
+   */
+  public static PylonChatDirective disabled() {
+    return new PylonChatDirective();
   }
 
   /**
@@ -105,6 +124,9 @@ public final class PylonChatDirective implements TemplateDirectiveModel {
     }
     if (loopVars.length > 0) {
       throw new TemplateModelException("<@pylonChat/> has no loop variables; remove the \"; x\" part");
+    }
+    if (widget == null) {
+      return;
     }
     boolean userGiven = params.containsKey(USER);
     boolean nonceGiven = params.containsKey(NONCE);

@@ -1,0 +1,1 @@
+<%@ taglib prefix="pylon" uri="urn:io.github.pylonchat:jsp" %><p>before</p><pylon:chat nonce="${pageNonce}"/><p>after</p>

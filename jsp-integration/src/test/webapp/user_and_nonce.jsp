@@ -1,0 +1,1 @@
+<%@ taglib prefix="pylon" uri="urn:io.github.pylonchat:jsp" %><p>before</p><pylon:chat user="${member}" nonce="${pageNonce}"/><p>after</p>
