@@ -100,6 +100,16 @@ final class SecurityPrincipalUsers {
 
   private ChatViewer identify(Authentication authentication) {
     Object principal = authentication.getPrincipal();
+    // An OpenID Connect login counts only through a trusted registration with a verified email,
+    // whatever maps it afterwards: a resolver that looks users up by the email claim, or an OidcUser
+    // subclass with @ChatEmail, must not turn an unverified or untrusted address into a signed one.
+    Object verifiedOidc = null;
+    if (oidc != null && oidc.decides(principal)) {
+      verifiedOidc = oidc.profile(authentication);
+      if (verifiedOidc == null) {
+        return ChatViewer.anonymous();
+      }
+    }
     if (ChatIdentities.hasIdentity(principal.getClass())) {
       return ChatViewer.identified(principal);
     }
@@ -112,11 +122,7 @@ final class SecurityPrincipalUsers {
         return ChatViewer.identified(user);
       }
     }
-    if (oidc != null && oidc.decides(principal)) {
-      Object user = oidc.profile(authentication);
-      return user == null ? ChatViewer.anonymous() : ChatViewer.identified(user);
-    }
-    return ChatViewer.unidentified(principal.getClass());
+    return verifiedOidc != null ? ChatViewer.identified(verifiedOidc) : ChatViewer.unidentified(principal.getClass());
   }
 
   /**

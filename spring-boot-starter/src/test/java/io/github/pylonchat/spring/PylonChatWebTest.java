@@ -190,6 +190,20 @@ class PylonChatWebTest {
     assertThat(output.getAll()).contains("add the registration id to pylon.chat.oidc.trusted-registrations");
   }
 
+  /** A resolver that maps OpenID Connect users by email gets them only once the email is verified. */
+  @Test
+  void resolverThatMapsOidcUsersByEmailIsAskedOnlyForAVerifiedEmailThroughATrustedRegistration() throws Exception {
+    String verified = page(get("/page").with(oidcLogin().idToken(token -> token
+        .claim("email", "crm@example.com").claim("email_verified", true))));
+    String unverified = page(get("/page").with(oidcLogin().idToken(token -> token
+        .claim("email", "crm@example.com").claim("email_verified", false))));
+    String untrusted = page(get("/page").with(oidcLogin().clientRegistration(registration("customer-idp"))
+        .idToken(token -> token.claim("email", "crm@example.com").claim("email_verified", true))));
+
+    assertIdentifies(verified, "crm@example.com", "From The CRM");
+    assertThat(unverified + untrusted).doesNotContain("<script").doesNotContain("crm@example.com");
+  }
+
   @Test
   void oidcLoginThroughARegistrationListedAsTrustedIsIdentified() throws Exception {
     assertIdentifies(page(get("/page").with(verifiedOidcLoginThrough("partner"))), "oidc@example.com", "Oidc User");

@@ -14,6 +14,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
@@ -74,6 +75,15 @@ public class TestApplication {
           ? Optional.of(new Member("linus@example.com", "Linus Torvalds"))
           : Optional.empty();
     };
+  }
+
+  /** Maps OpenID Connect users by their email claim, as applications often do, to a local member. */
+  @Bean
+  @Order(3)
+  PylonChatUserResolver membersByOidcEmail() {
+    return principal -> principal instanceof OidcUser oidc && "crm@example.com".equals(oidc.getEmail())
+        ? new Member("crm@example.com", "From The CRM")
+        : null;
   }
 
   @Bean
