@@ -130,9 +130,10 @@ final class SecurityPrincipalUsers {
   void reportUnidentified(Class<?> principalType) {
     if (reportedPrincipalTypes.add(principalType.getName())) {
       logger.warn("The logged-in Spring Security principal of type " + principalType.getName()
-          + " has no chat identity, so its users get no Pylon chat widget (as if logged out). Annotate"
-          + " its email with @ChatEmail, or declare a PylonChatUserResolver bean that maps it to your"
-          + " user model (logged once per principal type)");
+          + " has no chat identity, so its users get no Pylon chat widget (as if logged out). "
+          + ChatIdentities.missingAccessorCause(principalType).orElse("Annotate its email with"
+              + " @ChatEmail, or declare a PylonChatUserResolver bean that maps it to your user model")
+          + " (logged once per principal type)");
     }
   }
 
