@@ -131,20 +131,28 @@ class DeclaredNamesTest {
   }
 
   @Test
-  void modelsNamedLikeTheTypesTheAccessorUsesAreReadThroughQualifiedNames() throws Exception {
+  void modelsAndOuterClassesNamedLikeTheTypesTheAccessorUsesAreReadThroughQualifiedNames()
+      throws Exception {
     List<String> models = List.of("String", "Class", "Override", "Object", "Generated",
         "ChatIdentityAccessor", "ChatProfile");
     JavaFileObject[] sources = models.stream()
         .map(name -> source("com.acme." + name, IMPORTS
-            + "public record " + name + "(@ChatEmail java.lang.String email) {}\n"))
+            + "public record " + name + "(@ChatEmail java.lang.String email) {\n"
+            + "  public record Member(@ChatEmail java.lang.String email) {}\n"
+            + "}\n"))
         .toArray(JavaFileObject[]::new);
     Compilation compilation = compile(sources);
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(generated(compilation, "com.acme.StringChatIdentity"))
         .contains("public static java.lang.String email(String model)");
+    assertThat(generated(compilation, "com.acme.Override_MemberChatIdentity"))
+        .contains("@java.lang.Override");
     for (String name : models) {
       assertThat(ChatIdentities.profileOf(newModel(compilation, "com.acme." + name, name + "@example.com")))
           .isEqualTo(ChatProfile.of(name + "@example.com", null));
+      assertThat(ChatIdentities.profileOf(
+              newModel(compilation, "com.acme." + name + "$Member", "member@example.com")))
+          .isEqualTo(ChatProfile.of("member@example.com", null));
     }
   }
 
