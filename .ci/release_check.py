@@ -3,8 +3,9 @@
 Published artifacts are the BOM and what it lists. For each: the jar, the sources jar and the
 javadoc jar (not for the BOM, a POM only) are installed and not empty, and the installed POM is
 self-contained and has what Maven Central requires (name, description, url, licenses, developers,
-scm). The processor's POM declares no dependency and its jar holds only its own classes (it names the
-runtime's types as text and writes the accessors without JavaPoet). Every
+scm). The processor's POM declares no dependency and its jar holds only its own classes, JavaPoet's
+among them relocated under io/github/pylonchat/processor/internal/javapoet/ (it names the runtime's
+types as text), and no module descriptor or other library's metadata. Every
 other module of the build is kept out of the upload (central-publishing-maven-plugin's
 excludeArtifacts) and is not installed.
 """
@@ -97,6 +98,12 @@ for artifact in published + ["pylon-chat-bom"]:
                        and not n.startswith("io/github/pylonchat/processor/")]
             if foreign:
                 problems.append(f"pylon-chat-processor: the jar holds classes of other libraries {foreign[:3]}")
+            if not any(n.startswith("io/github/pylonchat/processor/internal/javapoet/") for n in names):
+                problems.append("pylon-chat-processor: the jar holds no relocated JavaPoet (the shade plugin did not run)")
+            metadata = [n for n in names if n.startswith("META-INF/maven/") and n.endswith("pom.xml")
+                        and "/io.github.pylonchat/" not in n]
+            if metadata or "module-info.class" in names:
+                problems.append(f"pylon-chat-processor: the jar holds another library's metadata {metadata[:3]}")
     print(f"  {artifact}: {packaging}, POM complete" if not any(p.startswith(artifact + ":") for p in problems)
           else f"  {artifact}: see below")
 

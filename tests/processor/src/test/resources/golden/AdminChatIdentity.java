@@ -3,6 +3,9 @@ package com.acme.admin;
 import com.acme.UserChatIdentity;
 import io.github.pylonchat.ChatIdentityAccessor;
 import io.github.pylonchat.ChatProfile;
+import java.lang.Class;
+import java.lang.Override;
+import java.lang.String;
 import javax.annotation.processing.Generated;
 
 /**

@@ -2,6 +2,9 @@ package com.acme;
 
 import io.github.pylonchat.ChatIdentityAccessor;
 import io.github.pylonchat.ChatProfile;
+import java.lang.Class;
+import java.lang.Override;
+import java.lang.String;
 import javax.annotation.processing.Generated;
 
 /**

@@ -16,6 +16,10 @@ import java.lang.annotation.Target;
  * {@code email()}). For every type that declares it, {@code pylon-chat-processor} generates
  * {@code <SimpleName>ChatIdentity} in the same package.
  *
+ * <p>The values are never read by reflection; the annotation is kept at run time (as are its
+ * companions) only so that {@link ChatIdentities} can tell a class compiled without {@code
+ * pylon-chat-processor} from one that was never annotated, and say so.
+ *
  * <pre>{@code
  * public class User {
  *   @ChatEmail private String email;           // read through getEmail()
@@ -26,6 +30,6 @@ import java.lang.annotation.Target;
  * }</pre>
  */
 @Documented
-@Retention(RetentionPolicy.CLASS)
+@Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.FIELD, ElementType.METHOD, ElementType.RECORD_COMPONENT})
 public @interface ChatEmail {}

@@ -1,12 +1,19 @@
 package io.github.pylonchat;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
 
 /**
  * Finds the generated {@code <Type>ChatIdentity} accessor of any user object.
@@ -110,7 +117,80 @@ public final class ChatIdentities {
     throw noIdentity(type);
   }
 
+  /**
+   * Why objects of {@code type} have no chat identity although {@code type} or one of its
+   * supertypes carries {@code @ChatEmail}: its accessor was not generated, because {@code
+   * pylon-chat-processor} did not run when that class was compiled (on JDK 23 and newer, javac runs
+   * no processor that is merely on the class path). The text names the class, the missing
+   * accessor and the fix, with the {@code annotationProcessorPaths} entry to add; it is the message
+   * of {@link #profileOf}'s exception for such a type, and meant for a log message about it.
+   *
+   * <pre>{@code
+   * if (!ChatIdentities.hasIdentity(user.getClass())) {
+   *   ChatIdentities.missingAccessorCause(user.getClass()).ifPresent(log::warn);
+   * }
+   * }</pre>
+   *
+   * @return empty if {@code type} has a chat identity or is refused (see {@link #accessorFor}),
+   *     or if neither it nor a supertype carries {@code @ChatEmail}
+   */
+  public static Optional<String> missingAccessorCause(Class<?> type) {
+    Lookup lookup = ACCESSORS.get(type);
+    if (lookup.accessor() != null || lookup.problem() != null) {
+      return Optional.empty();
+    }
+    Deque<Class<?>> pending = new ArrayDeque<>(List.of(type));
+    Set<Class<?>> seen = new HashSet<>();
+    while (!pending.isEmpty()) {
+      Class<?> candidate = pending.removeFirst();
+      if (candidate.getClassLoader() == null || !seen.add(candidate)) {
+        continue; // a JDK type carries no annotation of ours
+      }
+      // no accessor is generated for a local or anonymous class ([ChatLocalType] under javac)
+      boolean nameless = candidate.isLocalClass() || candidate.isAnonymousClass();
+      Optional<String> member = nameless ? Optional.empty() : emailMember(candidate);
+      if (member.isPresent()) {
+        String version = RuntimeVersion.VERSION;
+        return Optional.of((candidate == type ? "" : "its supertype ") + candidate.getName()
+            + " has @ChatEmail on " + member.get() + ", but " + accessorName(candidate)
+            + " does not exist: pylon-chat-processor did not run when " + candidate.getName()
+            + " was compiled. Add it to maven-compiler-plugin's annotationProcessorPaths (javac 23"
+            + " and newer ignore a processor that is only among the dependencies): <path>"
+            + "<groupId>io.github.pylonchat</groupId><artifactId>pylon-chat-processor</artifactId>"
+            + "<version>" + version + "</version></path>; Gradle:"
+            + " annotationProcessor(\"io.github.pylonchat:pylon-chat-processor:" + version
+            + "\"); Kotlin: kapt with the same artifact");
+      }
+      pending.addAll(directSupertypes(candidate));
+    }
+    return Optional.empty();
+  }
+
+  /** The member of {@code type} itself that carries {@code @ChatEmail}: {@code email}, {@code getEmail()}. */
+  private static Optional<String> emailMember(Class<?> type) {
+    try {
+      for (Field field : type.getDeclaredFields()) {
+        if (field.isAnnotationPresent(ChatEmail.class)) {
+          return Optional.of(field.getName());
+        }
+      }
+      for (Method method : type.getDeclaredMethods()) {
+        if (method.isAnnotationPresent(ChatEmail.class)) {
+          return Optional.of(method.getName() + "()");
+        }
+      }
+    } catch (LinkageError | RuntimeException unreadable) {
+      // a member's type is missing at run time: nothing can be said about this class
+    }
+    return Optional.empty();
+  }
+
   private static IllegalArgumentException noIdentity(Class<?> type) {
+    Optional<String> missingAccessor = missingAccessorCause(type);
+    if (missingAccessor.isPresent()) {
+      return new IllegalArgumentException(
+          type.getName() + " has no chat identity: " + missingAccessor.get());
+    }
     if (type.getClassLoader() == null) {
       // A JDK type can never carry @ChatEmail; the usual cause is passing the user's name, email,
       // session map or an Optional instead of the user object itself.
@@ -224,6 +304,24 @@ public final class ChatIdentities {
   private static String nameOf(Class<?> type) {
     return type == null ? "null" : type.getCanonicalName() != null ? type.getCanonicalName()
         : type.getName();
+  }
+
+  /** The version of this runtime, which the processor must have too; read once, when needed. */
+  private static final class RuntimeVersion {
+    static final String VERSION = read();
+
+    private static String read() {
+      Properties pom = new Properties();
+      try (InputStream in = ChatIdentities.class.getResourceAsStream(
+          "/META-INF/maven/io.github.pylonchat/pylon-chat-runtime/pom.properties")) {
+        if (in != null) {
+          pom.load(in);
+        }
+      } catch (IOException | IllegalArgumentException unreadable) {
+        // then the text below
+      }
+      return pom.getProperty("version", "the version of pylon-chat-runtime");
+    }
   }
 
   /** {@code com.acme.Outer.Inner} -> {@code com.acme.Outer_InnerChatIdentity}. */

@@ -54,9 +54,9 @@ public final class ChatViewer {
 
   private final Kind kind;
   private final Object user;
-  private final String principalType;
+  private final Class<?> principalType;
 
-  private ChatViewer(Kind kind, Object user, String principalType) {
+  private ChatViewer(Kind kind, Object user, Class<?> principalType) {
     this.kind = kind;
     this.user = user;
     this.principalType = principalType;
@@ -88,7 +88,7 @@ public final class ChatViewer {
    * @param principalType the principal's class, named in the warning that says how to map it
    */
   public static ChatViewer unidentified(Class<?> principalType) {
-    return new ChatViewer(Kind.UNIDENTIFIED, null, principalType.getName());
+    return new ChatViewer(Kind.UNIDENTIFIED, null, Objects.requireNonNull(principalType, "principalType"));
   }
 
   /**
@@ -111,8 +111,8 @@ public final class ChatViewer {
     return user;
   }
 
-  /** The class name of an {@link Kind#UNIDENTIFIED} principal, else null. */
-  public String principalType() {
+  /** The class of an {@link Kind#UNIDENTIFIED} principal, else null. */
+  public Class<?> principalType() {
     return principalType;
   }
 
@@ -160,6 +160,6 @@ public final class ChatViewer {
   @Override
   public String toString() {
     // never the user: its toString() may print personal data
-    return "ChatViewer[" + kind + (principalType == null ? "" : ", principal type " + principalType) + "]";
+    return "ChatViewer[" + kind + (principalType == null ? "" : ", principal type " + principalType.getName()) + "]";
   }
 }

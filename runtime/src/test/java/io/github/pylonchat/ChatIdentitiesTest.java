@@ -14,7 +14,11 @@ import io.github.pylonchat.testmodel.Friend;
 import io.github.pylonchat.testmodel.Partner;
 import io.github.pylonchat.testmodel.Staff;
 import io.github.pylonchat.testmodel.StaffChatIdentity;
+import io.github.pylonchat.testing.CompiledWithoutProcessor;
+import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The lookup contract with a hand-written accessor that follows the generated-class contract;
@@ -47,6 +51,50 @@ class ChatIdentitiesTest {
     assertTrue(e.getMessage().startsWith("io.github.pylonchat.ChatIdentitiesTest has no chat identity"), e.getMessage());
     assertTrue(e.getMessage().contains("@io.github.pylonchat.ChatEmail"), e.getMessage());
     assertFalse(ChatIdentities.hasIdentity(ChatIdentitiesTest.class));
+  }
+
+  @Test
+  void classWithChatEmailCompiledWithoutTheProcessorGivesAnErrorThatSaysSoWithTheFix(@TempDir Path dir)
+      throws Exception {
+    ClassLoader compiled = CompiledWithoutProcessor.compile(dir, ChatEmail.class, "com.acme.Member", """
+        package com.acme;
+
+        public class Member {
+          @io.github.pylonchat.ChatEmail
+          public String getEmail() {
+            return "ada@example.com";
+          }
+        }
+
+        class Guest extends Member {}
+        """);
+    Class<?> member = compiled.loadClass("com.acme.Member");
+    Class<?> guest = compiled.loadClass("com.acme.Guest");
+    String cause = "com.acme.Member has @ChatEmail on getEmail(), but com.acme.MemberChatIdentity does"
+        + " not exist: pylon-chat-processor did not run when com.acme.Member was compiled. Add it to"
+        + " maven-compiler-plugin's annotationProcessorPaths (javac 23 and newer ignore a processor that"
+        + " is only among the dependencies): <path><groupId>io.github.pylonchat</groupId>"
+        + "<artifactId>pylon-chat-processor</artifactId><version>";
+
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ChatIdentities.profileOf(member.getConstructor().newInstance()));
+    assertTrue(e.getMessage().startsWith("com.acme.Member has no chat identity: " + cause), e.getMessage());
+    assertTrue(e.getMessage().contains("annotationProcessor(\"io.github.pylonchat:pylon-chat-processor:"),
+        e.getMessage());
+    assertTrue(ChatIdentities.missingAccessorCause(member).orElseThrow().startsWith(cause));
+    IllegalArgumentException ofSubclass = assertThrows(IllegalArgumentException.class,
+        () -> ChatIdentities.accessorFor(guest));
+    assertTrue(ofSubclass.getMessage().startsWith("com.acme.Guest has no chat identity: its supertype "
+        + cause), ofSubclass.getMessage());
+    assertFalse(ChatIdentities.hasIdentity(guest));
+  }
+
+  @Test
+  void onlyAClassWithChatEmailAndNoAccessorHasAMissingAccessorCause() {
+    assertEquals(Optional.empty(), ChatIdentities.missingAccessorCause(Staff.class));
+    assertEquals(Optional.empty(), ChatIdentities.missingAccessorCause(ChatIdentitiesTest.class));
+    assertEquals(Optional.empty(), ChatIdentities.missingAccessorCause(String.class));
+    assertEquals(Optional.empty(), ChatIdentities.missingAccessorCause(StaffContact.class));
   }
 
   @Test

@@ -38,7 +38,7 @@ class ChatViewerTest {
     ChatViewer viewer = ChatViewer.unidentified(StringBuilder.class);
 
     assertNull(signed(viewer, VICTIM, IdentityVerification.EMAIL_HASH));
-    assertEquals("java.lang.StringBuilder", viewer.principalType());
+    assertEquals(StringBuilder.class, viewer.principalType());
   }
 
   @Test

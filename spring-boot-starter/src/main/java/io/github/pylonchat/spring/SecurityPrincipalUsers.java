@@ -131,14 +131,15 @@ final class SecurityPrincipalUsers {
    *
    * @param pageUserIgnored whether the page handed the tag a user, which is not signed in its place
    */
-  void reportUnidentified(String principalType, boolean pageUserIgnored) {
-    if (reportedPrincipalTypes.add(principalType)) {
-      logger.warn("The logged-in Spring Security principal of type " + principalType
+  void reportUnidentified(Class<?> principalType, boolean pageUserIgnored) {
+    if (reportedPrincipalTypes.add(principalType.getName())) {
+      logger.warn("The logged-in Spring Security principal of type " + principalType.getName()
           + " has no chat identity, so its users get no Pylon chat widget (as if logged out)"
           + (pageUserIgnored ? ", and the user the page hands to the chat tag is not signed in its place:"
               + " only the authenticated principal's identity is ever signed" : "")
-          + ". Annotate its email with @ChatEmail, or declare a PylonChatUserResolver bean that maps it to"
-          + " your user model (logged once per principal type)");
+          + ". " + ChatIdentities.missingAccessorCause(principalType).orElse("Annotate its email with"
+              + " @ChatEmail, or declare a PylonChatUserResolver bean that maps it to your user model")
+          + " (logged once per principal type)");
     }
   }
 

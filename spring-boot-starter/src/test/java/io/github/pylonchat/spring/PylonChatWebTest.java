@@ -11,7 +11,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.github.pylonchat.ChatEmail;
 import io.github.pylonchat.spring.testapp.Member;
+import io.github.pylonchat.testing.CompiledWithoutProcessor;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -24,6 +27,7 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import io.github.pylonchat.testing.TestVector;
 import io.github.pylonchat.spring.testapp.TestApplication;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -142,6 +146,26 @@ class PylonChatWebTest {
     String warning = "WARN .*principal of type " + Pattern.quote(UnmappedPrincipal.class.getName())
         + " has no chat identity.*Annotate its email with @ChatEmail, or declare a PylonChatUserResolver bean";
     assertThat(output.getAll().lines().filter(line -> line.matches(".*" + warning + ".*"))).hasSize(1);
+  }
+
+  @Test
+  void principalWithChatEmailButNoAccessorIsReportedWithTheMissingProcessorAndItsFix(
+      CapturedOutput output, @TempDir Path dir) throws Exception {
+    Object principal = CompiledWithoutProcessor.compile(dir, ChatEmail.class, "com.acme.Account", """
+        package com.acme;
+
+        public class Account {
+          @io.github.pylonchat.ChatEmail public String email = "forgotten@example.com";
+        }
+        """).loadClass("com.acme.Account").getConstructor().newInstance();
+
+    String page = page(get("/page").with(authentication(new TestingAuthenticationToken(principal, null, "ROLE_USER"))));
+
+    assertThat(page).doesNotContain("<script");
+    assertThat(output.getAll()).containsPattern("WARN .*principal of type com\\.acme\\.Account has no chat identity,"
+        + " so its users get no Pylon chat widget \\(as if logged out\\)\\. com\\.acme\\.Account has @ChatEmail on email,"
+        + " but com\\.acme\\.AccountChatIdentity does not exist: pylon-chat-processor did not run when com\\.acme\\.Account"
+        + " was compiled\\. Add it to maven-compiler-plugin's annotationProcessorPaths .*<artifactId>pylon-chat-processor</artifactId>");
   }
 
   @Test

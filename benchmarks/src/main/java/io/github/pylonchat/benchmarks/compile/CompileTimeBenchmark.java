@@ -34,11 +34,14 @@ import javax.tools.ToolProvider;
  * <p>With {@code --reference}, a third variant compiles with a minimal processor (see
  * {@link ReferenceProcessorSource}) that writes a small accessor per annotated class and does
  * nothing else: what javac itself charges for any processor that generates one class per model.
+ * With {@code --compare-with PATH}, a fourth compiles with another build of pylon-chat-processor
+ * (an earlier commit's, say), so that two builds are compared in the same run.
  *
  * <pre>
  * java -cp benchmarks.jar io.github.pylonchat.benchmarks.compile.CompileTimeBenchmark \
  *     --classpath runtime.jar --processor-path processor.jar:runtime.jar \
- *     [--classes 500] [--annotated 500] [--warmups 1] [--runs 5] [--reference] [--json result.json]
+ *     [--classes 500] [--annotated 500] [--warmups 1] [--runs 5] [--reference]
+ *     [--compare-with other-processor.jar:runtime.jar] [--json result.json]
  * </pre>
  */
 public final class CompileTimeBenchmark {
@@ -54,7 +57,9 @@ public final class CompileTimeBenchmark {
     /** pylon-chat-processor and its dependencies. */
     WITH("with"),
     /** The minimal reference processor. */
-    REFERENCE("reference");
+    REFERENCE("reference"),
+    /** Another build of pylon-chat-processor ({@code --compare-with}). */
+    COMPARED("compared");
 
     final String label;
 
@@ -73,8 +78,8 @@ public final class CompileTimeBenchmark {
   private final int classes;
   private final int annotated;
 
-  private CompileTimeBenchmark(String classpath, String processorPath, boolean reference, Path work, int classes,
-      int annotated) throws IOException {
+  private CompileTimeBenchmark(String classpath, String processorPath, boolean reference, String comparedPath,
+      Path work, int classes, int annotated) throws IOException {
     this.classpath = classpath;
     this.work = work;
     this.classes = classes;
@@ -86,6 +91,9 @@ public final class CompileTimeBenchmark {
       processorPaths.put(Variant.REFERENCE, ReferenceProcessorSource.compile(javac, work.resolve("reference-processor"),
           classpath) + File.pathSeparator + classpath);
     }
+    if (comparedPath != null) {
+      processorPaths.put(Variant.COMPARED, comparedPath);
+    }
   }
 
   /** Runs the benchmark; see the class documentation for the arguments. Exits 2 on bad arguments. */
@@ -93,6 +101,7 @@ public final class CompileTimeBenchmark {
     String classpath = null;
     String processorPath = null;
     String json = null;
+    String comparedPath = null;
     boolean reference = false;
     int classes = 500;
     Integer annotated = null;
@@ -107,6 +116,7 @@ public final class CompileTimeBenchmark {
       switch (args[i]) {
         case "--classpath" -> classpath = value;
         case "--processor-path" -> processorPath = value;
+        case "--compare-with" -> comparedPath = value;
         case "--json" -> json = value;
         case "--classes" -> classes = Integer.parseInt(value);
         case "--annotated" -> annotated = Integer.parseInt(value);
@@ -120,13 +130,16 @@ public final class CompileTimeBenchmark {
       usage("--classpath and --processor-path are required");
     }
     String missing = missingProcessor(processorPath);
+    if (missing == null && comparedPath != null) {
+      missing = missingProcessor(comparedPath);
+    }
     if (missing != null) {
       System.err.println("compile-time benchmark: " + missing);
       System.exit(1);
     }
     Path work = Files.createTempDirectory("pylon-chat-compile-benchmark");
     try {
-      new CompileTimeBenchmark(classpath, processorPath, reference, work, classes,
+      new CompileTimeBenchmark(classpath, processorPath, reference, comparedPath, work, classes,
           annotated == null ? classes : annotated)
           .run(warmups, runs, json == null ? null : Path.of(json));
     } finally {
@@ -159,6 +172,21 @@ public final class CompileTimeBenchmark {
         System.out.printf(Locale.ROOT, "median %s processor %.0f ms, without %.0f ms: ratio %.3f (by javac thread CPU"
             + " time %.3f)%n", variant.label, medianWall, without, medianWall / without,
             median(cpu(timings.get(variant))) / median(cpu(timings.get(Variant.WITHOUT))));
+      }
+    }
+    // The goals are about pylon-chat-processor against the minimal processor, by CPU time (javac's
+    // own work for the generated files is in both); the range is that of the ratios within a turn.
+    for (Variant baseline : List.of(Variant.REFERENCE, Variant.COMPARED)) {
+      if (timings.containsKey(baseline)) {
+        List<Double> ours = cpu(timings.get(Variant.WITH));
+        List<Double> theirs = cpu(timings.get(baseline));
+        List<Double> paired = new ArrayList<>();
+        for (int i = 0; i < ours.size(); i++) {
+          paired.add(ours.get(i) / theirs.get(i));
+        }
+        System.out.printf(Locale.ROOT, "pylon-chat-processor / %s processor, by javac thread CPU time: %.3f"
+            + " (turns %.3f-%.3f)%n", baseline.label, median(ours) / median(theirs), Collections.min(paired),
+            Collections.max(paired));
       }
     }
     if (json != null) {
@@ -277,7 +305,8 @@ public final class CompileTimeBenchmark {
 
   private static void usage(String problem) {
     System.err.println("compile-time benchmark: " + problem + "\nusage: CompileTimeBenchmark --classpath CP"
-        + " --processor-path PP [--classes N] [--annotated N] [--warmups N] [--runs N] [--reference] [--json FILE]");
+        + " --processor-path PP [--classes N] [--annotated N] [--warmups N] [--runs N] [--reference]"
+        + " [--compare-with PP] [--json FILE]");
     System.exit(2);
   }
 }

@@ -77,7 +77,7 @@ internal class Kapt(private val dir: Path) {
             // what the kapt goal of kotlin-maven-plugin passes for this module's configuration
             kaptOption("aptMode=stubsAndApt") +
             kaptOption("mapDiagnosticLocations=true") +
-            kaptOption("apclasspath=" + jarOf(ChatIdentityProcessor::class.java)) +
+            processorPath().flatMap { kaptOption("apclasspath=$it") } +
             kaptOption("apclasspath=" + jarOf(ChatEmail::class.java)) +
             kaptOption("sources=$generated") +
             kaptOption("classes=" + dir.resolve("kapt-classes")) +
@@ -107,5 +107,19 @@ internal class Kapt(private val dir: Path) {
         }
 
         fun jarOf(type: Class<*>) = Path.of(type.protectionDomain.codeSource.location.toURI()).toString()
+
+        /**
+         * The processor jar alone, which holds its relocated JavaPoet, as a user's build has it. A
+         * reactor build that stops before `package` (`mvn test`) has only the processor's classes
+         * folder, without JavaPoet: then JavaPoet's own jar joins it.
+         */
+        fun processorPath(): List<String> {
+            val processor = jarOf(ChatIdentityProcessor::class.java)
+            return if (Files.isDirectory(Path.of(processor))) {
+                listOf(processor, jarOf(Class.forName("com.palantir.javapoet.JavaFile")))
+            } else {
+                listOf(processor)
+            }
+        }
     }
 }

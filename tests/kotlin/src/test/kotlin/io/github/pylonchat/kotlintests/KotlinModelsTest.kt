@@ -4,6 +4,11 @@ import io.github.pylonchat.ChatIdentities
 import io.github.pylonchat.ChatProfile
 import io.github.pylonchat.IdentitySecret
 import io.github.pylonchat.PylonChatWidget
+import io.github.pylonchat.kotlintests.names.Class
+import io.github.pylonchat.kotlintests.names.Pupil
+import io.github.pylonchat.kotlintests.names.PupilChatIdentity
+import io.github.pylonchat.kotlintests.names.School
+import io.github.pylonchat.kotlintests.names.School_TeacherChatIdentity
 import io.github.pylonchat.testing.HtmlPage
 import io.github.pylonchat.testing.JsEngine
 import io.github.pylonchat.testing.TestVector
@@ -77,6 +82,16 @@ class KotlinModelsTest {
         assertEquals("orders@acme.example", ContactChatIdentity.email(supplier))
         assertSame(ContactChatIdentity.INSTANCE, ChatIdentities.accessorFor(Supplier::class.java))
         assertEquals(ChatProfile.of("orders@acme.example", "ACME Orders"), ChatIdentities.profileOf(supplier))
+    }
+
+    @Test
+    fun modelsNextToTypesNamedStringClassOrOverrideAreRead() {
+        val pupil = Pupil("ada@example.com", "Ada", Class("4b"))
+        assertEquals("ada@example.com", PupilChatIdentity.email(pupil))
+        assertEquals(ChatProfile.of("ada@example.com", "Ada"), ChatIdentities.profileOf(pupil))
+        val teacher = School.Teacher("grace@example.com")
+        assertEquals(ChatProfile("grace@example.com", null, null, null, null), ChatIdentities.profileOf(teacher))
+        assertSame(School_TeacherChatIdentity.INSTANCE, ChatIdentities.accessorFor(School.Teacher::class.java))
     }
 
     @Test

@@ -342,6 +342,49 @@ class CompileErrorTest {
   }
 
   @Test
+  void twoEmailsOneOfThemAPrivateFieldWithoutGetterAreOnlyTheEmailTwiceError() {
+    // not also [ChatPrivateField], whose "add a getter" would be the wrong fix: one must go
+    assertError(user("""
+          @ChatEmail private String email;
+          @ChatEmail String workEmail;
+        """),
+        "[ChatEmailTwice] @ChatEmail must appear once in a type hierarchy, but User has it on both"
+            + " email and workEmail; remove one of them",
+        "@ChatEmail String workEmail");
+  }
+
+  @Test
+  void privateFieldRepeatingAnInheritedEmailIsOnlyTheEmailTwiceError() {
+    JavaFileObject base = source("com.acme.Base", IMPORTS + """
+        public class Base {
+          @ChatEmail public String email;
+        }
+        """);
+    JavaFileObject user = source("com.acme.User", IMPORTS + """
+        public class User extends Base {
+          @ChatEmail private int login;
+        }
+        """);
+    Compilation compilation = compile(base, user);
+    assertThat(compilation).hadErrorContaining("[ChatEmailTwice] @ChatEmail must appear once in a"
+        + " type hierarchy, but User has it on both login and Base.email; remove one of them")
+        .inFile(user).onLineContaining("private int login");
+    assertThat(compilation).hadErrorCount(1);
+  }
+
+  @Test
+  void sameCompanionTwiceOneOfThemUnreadableIsOnlyTheCompanionTwiceError() {
+    assertError(user("""
+          @ChatEmail String email;
+          @ChatName String name;
+          @ChatName private String nickname;
+        """),
+        "[ChatCompanionTwice] @ChatName must appear once per type, but User has it on both name"
+            + " and nickname; remove one of them",
+        "@ChatName private String nickname");
+  }
+
+  @Test
   void emailDeclaredAgainInSubclassIsAnError() {
     JavaFileObject base = source("com.acme.Base", IMPORTS + """
         public class Base {
@@ -411,10 +454,14 @@ class CompileErrorTest {
 
   @Test
   void contactExternalIdFollowsTheRulesOfTheOtherCompanions() {
-    Compilation compilation = compile(user("""
-          @ChatContactExternalId long userId;
-          @ChatContactExternalId private String legacyId;
-        """));
+    JavaFileObject member = source("com.acme.Member", IMPORTS + """
+        public class Member {
+          @ChatEmail String email;
+          @ChatContactExternalId String userId;
+          @ChatContactExternalId String legacyId;
+        }
+        """);
+    Compilation compilation = compile(user("@ChatContactExternalId long userId;"), member);
     assertThat(compilation).hadErrorContaining("[ChatNotString] @ChatContactExternalId field userId"
         + " must be a String, but is long").inFile(compilation.sourceFiles().get(0))
         .onLineContaining("long userId");
@@ -422,7 +469,9 @@ class CompileErrorTest {
         + " @ChatEmail in User").inFile(compilation.sourceFiles().get(0))
         .onLineContaining("long userId");
     assertThat(compilation).hadErrorContaining("[ChatCompanionTwice] @ChatContactExternalId must"
-        + " appear once per type, but User has it on both userId and legacyId");
+        + " appear once per type, but Member has it on both userId and legacyId")
+        .inFile(member).onLineContaining("String legacyId");
+    assertThat(compilation).hadErrorCount(3);
   }
 
   @Test

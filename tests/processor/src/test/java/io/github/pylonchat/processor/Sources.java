@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
 
 /** Test sources, the processor's compilation of them, and golden files. */
 final class Sources {
@@ -36,6 +37,28 @@ final class Sources {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * A class loader for the classes {@code compilation} wrote (the models and their accessors),
+   * whose parent is this test's loader (the runtime), so that {@code ChatIdentities} finds the
+   * accessors as in an application.
+   */
+  static ClassLoader classLoader(Compilation compilation) {
+    return new ClassLoader(Sources.class.getClassLoader()) {
+      @Override
+      protected Class<?> findClass(String name) throws ClassNotFoundException {
+        JavaFileObject file = compilation
+            .generatedFile(StandardLocation.CLASS_OUTPUT, name.replace('.', '/') + ".class")
+            .orElseThrow(() -> new ClassNotFoundException(name));
+        try (InputStream in = file.openInputStream()) {
+          byte[] bytes = in.readAllBytes();
+          return defineClass(name, bytes, 0, bytes.length);
+        } catch (IOException e) {
+          throw new ClassNotFoundException(name, e);
+        }
+      }
+    };
   }
 
   /** A golden file under {@code src/test/resources/golden}. */

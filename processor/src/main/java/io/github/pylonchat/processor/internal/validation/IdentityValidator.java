@@ -7,6 +7,7 @@ import io.github.pylonchat.processor.internal.model.Property;
 import io.github.pylonchat.processor.internal.model.Read;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -63,17 +64,21 @@ public final class IdentityValidator {
         member.problem(Message.PRIVATE_TYPE.format(member.property().display(),
             AccessorNames.nestedName(hidden), AccessorNames.simpleName(type),
             AccessorNames.nestedName(hidden))))));
-    Map<AnnotatedMember, Read> ownReads = new HashMap<>();
-    for (AnnotatedMember member : own) {
-      reader.read(member, problems::add).ifPresent(read -> ownReads.put(member, read));
-    }
-
     List<AnnotatedMember> inherited = hierarchy.stream()
         .skip(1)
         .flatMap(supertype -> AnnotatedMember.declaredIn(supertype).stream())
         .collect(Collectors.toList());
-    checkEmails(type, own, inherited, problems);
-    checkCompanionsOnce(type, own, problems);
+    Set<Property> repeated = EnumSet.noneOf(Property.class);
+    checkEmails(type, own, inherited, problems, repeated);
+    checkCompanionsOnce(type, own, problems, repeated);
+    Map<AnnotatedMember, Read> ownReads = new HashMap<>();
+    for (AnnotatedMember member : own) {
+      // One of the repeated members is to be removed: how to read it is not the user's problem
+      // yet, and a fix such as "add a getter" would be wrong for it.
+      if (!repeated.contains(member.property())) {
+        reader.read(member, problems::add).ifPresent(read -> ownReads.put(member, read));
+      }
+    }
 
     Map<Property, Read> reads = new EnumMap<>(Property.class);
     Set<TypeElement> missing = new HashSet<>();
@@ -142,13 +147,16 @@ public final class IdentityValidator {
         .flatMap(supertype -> AnnotatedMember.declaredIn(supertype).stream())
         .collect(Collectors.toList());
     List<Problem> problems = new ArrayList<>();
-    checkEmails(type, List.of(), inherited, problems);
+    checkEmails(type, List.of(), inherited, problems, EnumSet.noneOf(Property.class));
     return problems.stream().findFirst();
   }
 
-  /** Exactly one {@code @ChatEmail} in the hierarchy; without it, companions are errors. */
+  /**
+   * Exactly one {@code @ChatEmail} in the hierarchy; without it, companions are errors. Adds
+   * {@link Property#EMAIL} to {@code repeated} when there are more.
+   */
   private static void checkEmails(TypeElement type, List<AnnotatedMember> own,
-      List<AnnotatedMember> inherited, List<Problem> problems) {
+      List<AnnotatedMember> inherited, List<Problem> problems, Set<Property> repeated) {
     List<AnnotatedMember> emails = new ArrayList<>();
     own.stream().filter(m -> m.property() == Property.EMAIL).forEach(emails::add);
     inherited.stream().filter(m -> m.property() == Property.EMAIL).forEach(emails::add);
@@ -157,6 +165,9 @@ public final class IdentityValidator {
       own.forEach(companion -> problems.add(companion.problem(
           Message.EMAIL_MISSING.format(companion.property().display(), typeName))));
       return;
+    }
+    if (emails.size() > 1) {
+      repeated.add(Property.EMAIL);
     }
     AnnotatedMember first = emails.get(0);
     boolean reported = false;
@@ -175,14 +186,16 @@ public final class IdentityValidator {
     }
   }
 
-  private static void checkCompanionsOnce(
-      TypeElement type, List<AnnotatedMember> own, List<Problem> problems) {
+  /** Each companion at most once in {@code type}; adds those that are not to {@code repeated}. */
+  private static void checkCompanionsOnce(TypeElement type, List<AnnotatedMember> own,
+      List<Problem> problems, Set<Property> repeated) {
     for (Property property : Property.values()) {
       List<AnnotatedMember> declared =
           own.stream().filter(m -> m.property() == property).collect(Collectors.toList());
       if (property == Property.EMAIL || declared.size() < 2) {
         continue; // a second email is reported by checkEmails
       }
+      repeated.add(property);
       for (AnnotatedMember other : declared.subList(1, declared.size())) {
         problems.add(other.problem(Message.COMPANION_TWICE.format(property.display(),
             AccessorNames.nestedName(type), declared.get(0).name(), other.name())));

@@ -1,5 +1,15 @@
 package io.github.pylonchat.processor.internal.writer;
 
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.WildcardTypeName;
 import io.github.pylonchat.processor.internal.model.AccessorModel;
 import io.github.pylonchat.processor.internal.model.AccessorNames;
 import io.github.pylonchat.processor.internal.model.Property;
@@ -8,13 +18,9 @@ import io.github.pylonchat.processor.internal.model.RuntimeNames;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeSet;
 import javax.annotation.processing.Filer;
-import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
@@ -22,25 +28,37 @@ import javax.lang.model.util.Elements;
 import javax.tools.JavaFileObject;
 
 /**
- * Writes {@code <Type>ChatIdentity} for an {@link AccessorModel}. Only code generation: every
- * decision was made by the validation.
+ * Writes {@code <Type>ChatIdentity} for an {@link AccessorModel} with JavaPoet. Only code
+ * generation: every decision was made by the validation.
  *
- * <p>Each file has the model type as its originating element (Gradle's isolating mode),
- * {@code @Generated} without a date when {@code javax.annotation.processing.Generated} exists,
- * and no {@code java.lang} imports.
+ * <p>Each file has the model type as its originating element (Gradle's isolating mode), and
+ * {@code @Generated} without a date when {@code javax.annotation.processing.Generated} exists.
  *
- * <p>The accessors have one fixed shape, so they are written from a template rather than with
- * JavaPoet: with javac loading the processor afresh for every compilation, JavaPoet ran cold and
- * cost more than the rest of the processor together (see benchmarks/RESULTS.md).
+ * <p>No name in the file can be captured by a type of the user's: JavaPoet imports every type it
+ * uses, {@code java.lang} ones included ({@code import java.lang.String;} shadows a {@code String}
+ * of the model's package), and spells a type qualified when its simple name is taken in the file
+ * (by the model, the accessor, another import, or a member type that the accessor inherits).
+ * Nested types of the model are out of the accessor's scope, as it neither extends nor encloses
+ * the model.
+ *
+ * <p>The text is written in ASCII, every other character as a {@code \}{@code uXXXX} escape, so
+ * that it reads the same whatever {@code -encoding} javac writes and reads it with.
  */
 public final class AccessorWriter {
-  private static final String GENERATED = "javax.annotation.processing.Generated";
+  private static final ClassName GENERATED =
+      ClassName.get("javax.annotation.processing", "Generated");
+  private static final ClassName ACCESSOR_INTERFACE =
+      ClassName.bestGuess(RuntimeNames.CHAT_IDENTITY_ACCESSOR);
+  private static final ClassName PROFILE = ClassName.bestGuess(RuntimeNames.CHAT_PROFILE);
+  private static final TypeName STRING = ClassName.get(String.class);
+  private static final TypeName ANY_CLASS =
+      ParameterizedTypeName.get(ClassName.get(Class.class), WildcardTypeName.subtypeOf(Object.class));
+  private static final AnnotationSpec OVERRIDE = AnnotationSpec.builder(Override.class).build();
   private static final String MODEL = "model";
-  private static final int MAX_LINE = 100;
 
   private final Filer filer;
-  private final String generator;
-  private final boolean generatedAvailable;
+  private final AnnotationSpec generated;
+  private final TypeElement accessorInterface;
 
   /**
    * A writer for one compilation.
@@ -49,8 +67,10 @@ public final class AccessorWriter {
    */
   public AccessorWriter(Filer filer, Elements elements, String generator) {
     this.filer = filer;
-    this.generator = generator;
-    this.generatedAvailable = elements.getTypeElement(GENERATED) != null;
+    this.generated = elements.getTypeElement(GENERATED.canonicalName()) == null
+        ? null
+        : AnnotationSpec.builder(GENERATED).addMember("value", "$S", generator).build();
+    this.accessorInterface = elements.getTypeElement(RuntimeNames.CHAT_IDENTITY_ACCESSOR);
   }
 
   /**
@@ -59,7 +79,7 @@ public final class AccessorWriter {
    * @throws IOException if the Filer refuses the file, e.g. because it was already written
    */
   public void write(AccessorModel model) throws IOException {
-    String text = source(model);
+    String text = ascii(javaFile(model).toString());
     JavaFileObject file = filer.createSourceFile(accessorName(model), model.modelType());
     try (Writer out = file.openWriter()) {
       out.write(text);
@@ -71,154 +91,121 @@ public final class AccessorWriter {
     return AccessorNames.qualifiedName(model.modelType());
   }
 
-  /** The text of the accessor's source file. */
-  private String source(AccessorModel model) {
+  private JavaFile javaFile(AccessorModel model) {
     TypeElement type = model.modelType();
-    String pkg = AccessorNames.packageName(type);
-    String accessor = AccessorNames.simpleName(type);
-    String modelName = AccessorNames.nestedName(type);
-    Imports imports = new Imports(pkg, accessor, modelName.split("\\.", 2)[0]);
-    String accessorInterface = imports.name(RuntimeNames.CHAT_IDENTITY_ACCESSOR);
-    String profile = imports.name(RuntimeNames.CHAT_PROFILE);
-    String generated = generatedAvailable ? imports.name(GENERATED) : null;
-    String modelType = typeWithWildcards(type);
+    ClassName accessor = accessorClass(type);
+    TypeName modelType = wildcardType(type);
 
-    StringBuilder body = new StringBuilder(1024);
-    body.append("  /**\n   * The instance that {@link ").append(RuntimeNames.CHAT_IDENTITIES)
-        .append("} finds.\n   */\n");
-    body.append("  public static final ").append(accessor).append(" INSTANCE = new ")
-        .append(accessor).append("();\n\n");
-    body.append("  private ").append(accessor).append("() {\n  }\n");
-    List<String> profileArguments = new ArrayList<>();
+    TypeSpec.Builder spec = TypeSpec.classBuilder(accessor)
+        .addJavadoc("Reads the chat identity of {@link $T}.\n"
+            + "Generated by pylon-chat-processor from its annotations: do not edit.\n",
+            ClassName.get(type))
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addSuperinterface(ParameterizedTypeName.get(ACCESSOR_INTERFACE, modelType));
+    if (accessorInterface != null) {
+      // its member types would be in scope in the accessor, ahead of any import
+      spec.avoidClashesWithNestedClasses(accessorInterface);
+    }
+    if (generated != null) {
+      spec.addAnnotation(generated);
+    }
+    spec.addField(FieldSpec.builder(accessor, "INSTANCE")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc("The instance that {@link $L} finds.\n", RuntimeNames.CHAT_IDENTITIES)
+        .initializer("new $T()", accessor)
+        .build());
+    spec.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+
+    List<CodeBlock> profileArguments = new ArrayList<>();
     for (Property property : Property.values()) {
       Read read = model.reads().get(property);
       if (read == null) {
-        profileArguments.add("null");
+        profileArguments.add(CodeBlock.of("null"));
         continue;
       }
-      String method = property.accessorMethod();
-      body.append("\n  public static String ").append(method).append('(').append(modelType)
-          .append(' ').append(MODEL).append(") {\n    return ")
-          .append(readExpression(read, property, imports)).append(";\n  }\n");
-      profileArguments.add(method + "(" + MODEL + ")");
+      spec.addMethod(MethodSpec.methodBuilder(property.accessorMethod())
+          .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+          .returns(STRING)
+          .addParameter(modelType, MODEL)
+          .addStatement("return $L", readExpression(read, property))
+          .build());
+      profileArguments.add(CodeBlock.of("$L($L)", property.accessorMethod(), MODEL));
     }
-    body.append("\n  @Override\n  public Class<?> modelType() {\n    return ").append(modelName)
-        .append(".class;\n  }\n");
-    body.append("\n  @Override\n  public ").append(profile).append(" profile(").append(modelType)
-        .append(' ').append(MODEL).append(") {\n");
-    appendWrapped(body, "    return new " + profile + "(", profileArguments, ");");
-    body.append("  }\n}\n");
+    spec.addMethod(MethodSpec.methodBuilder("modelType")
+        .addAnnotation(OVERRIDE)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(ANY_CLASS)
+        .addStatement("return $T.class", ClassName.get(type))
+        .build());
+    spec.addMethod(MethodSpec.methodBuilder("profile")
+        .addAnnotation(OVERRIDE)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(PROFILE)
+        .addParameter(modelType, MODEL)
+        .addStatement("return new $T($L)", PROFILE, CodeBlock.join(profileArguments, ",$W"))
+        .build());
 
-    StringBuilder file = new StringBuilder(body.length() + 512);
-    if (!pkg.isEmpty()) {
-      file.append("package ").append(pkg).append(";\n\n");
-    }
-    imports.appendTo(file);
-    file.append("/**\n * Reads the chat identity of {@link ").append(modelName).append("}.\n")
-        .append(" * Generated by pylon-chat-processor from its annotations: do not edit.\n */\n");
-    if (generated != null) {
-      file.append('@').append(generated).append("(\"").append(generator).append("\")\n");
-    }
-    file.append("public final class ").append(accessor).append(" implements ")
-        .append(accessorInterface).append('<').append(modelType).append("> {\n");
-    return file.append(body).toString();
+    return JavaFile.builder(accessor.packageName(), spec.build()).build();
   }
 
-  /**
-   * Appends {@code start}, the arguments separated by commas and {@code end} as one line, wrapped
-   * before an argument that would pass column 100, continuation lines indented by 8.
-   */
-  private static void appendWrapped(
-      StringBuilder out, String start, List<String> arguments, String end) {
-    StringBuilder line = new StringBuilder(start);
-    for (int i = 0; i < arguments.size(); i++) {
-      String argument = arguments.get(i) + (i < arguments.size() - 1 ? "," : end);
-      boolean first = i == 0;
-      if (!first && line.length() + 1 + argument.length() > MAX_LINE) {
-        out.append(line).append('\n');
-        line = new StringBuilder("        ");
-      } else if (!first) {
-        line.append(' ');
-      }
-      line.append(argument);
-    }
-    out.append(line).append('\n');
-  }
-
-  private static String readExpression(Read read, Property property, Imports imports) {
+  private static CodeBlock readExpression(Read read, Property property) {
     if (read instanceof Read.FieldRead field) {
-      return MODEL + "." + field.field();
+      return CodeBlock.of("$L.$L", MODEL, field.field());
     }
     if (read instanceof Read.MethodCall call) {
-      return MODEL + "." + call.method() + "()";
+      return CodeBlock.of("$L.$L()", MODEL, call.method());
     }
     TypeElement declaring = ((Read.Inherited) read).declaringType();
-    return imports.name(AccessorNames.qualifiedName(declaring)) + "."
-        + property.accessorMethod() + "(" + MODEL + ")";
+    return CodeBlock.of("$T.$L($L)", accessorClass(declaring), property.accessorMethod(), MODEL);
+  }
+
+  private static ClassName accessorClass(TypeElement type) {
+    return ClassName.get(AccessorNames.packageName(type), AccessorNames.simpleName(type));
   }
 
   /**
    * The model type as the accessor names it, its type parameters as wildcards: {@code
    * Account<?>}, {@code Outer<?>.Inner}, {@code Company.Employee}.
    */
-  private static String typeWithWildcards(TypeElement type) {
-    String wildcards = type.getTypeParameters().isEmpty() ? ""
-        : "<" + String.join(", ", Collections.nCopies(type.getTypeParameters().size(), "?")) + ">";
-    Element enclosing = type.getEnclosingElement();
-    boolean inner = enclosing instanceof TypeElement
+  private static TypeName wildcardType(TypeElement type) {
+    List<TypeName> wildcards = new ArrayList<>();
+    type.getTypeParameters().forEach(p -> wildcards.add(WildcardTypeName.subtypeOf(Object.class)));
+    boolean inner = type.getEnclosingElement() instanceof TypeElement
         && type.getKind() == ElementKind.CLASS
         && !type.getModifiers().contains(Modifier.STATIC);
-    if (inner) {
-      String outer = typeWithWildcards((TypeElement) enclosing);
-      if (outer.contains("<")) {
-        return outer + "." + type.getSimpleName() + wildcards;
-      }
+    if (inner && wildcardType((TypeElement) type.getEnclosingElement())
+        instanceof ParameterizedTypeName outer) {
+      return outer.nestedClass(type.getSimpleName().toString(), wildcards);
     }
-    return AccessorNames.nestedName(type) + wildcards;
+    ClassName raw = ClassName.get(type);
+    return wildcards.isEmpty()
+        ? raw
+        : ParameterizedTypeName.get(raw, wildcards.toArray(TypeName[]::new));
   }
 
   /**
-   * The imports of one accessor. A type is imported unless its simple name is already taken in
-   * the file (by the accessor itself, the model's top-level type, or another import); then it is
-   * written fully qualified.
+   * {@code source} with every character outside ASCII written as a Unicode escape, which javac
+   * reads before anything else: {@code Kundé} becomes {@code Kund\}{@code u00e9}. The generated
+   * source contains no backslash of its own before a {@code u} (names cannot hold one, and the
+   * only string literal is a class name), so no escape can be read as something else.
    */
-  private static final class Imports {
-    private final String pkg;
-    private final Map<String, String> qualifiedBySimpleName = new HashMap<>();
-    private final TreeSet<String> imported = new TreeSet<>();
-
-    Imports(String pkg, String accessor, String modelTopLevel) {
-      this.pkg = pkg;
-      qualifiedBySimpleName.put(accessor, qualify(pkg, accessor));
-      qualifiedBySimpleName.put(modelTopLevel, qualify(pkg, modelTopLevel));
+  private static String ascii(String source) {
+    int i = 0;
+    while (i < source.length() && source.charAt(i) < 0x80) {
+      i++;
     }
-
-    /** How the file names the top-level type {@code qualifiedName}, imported if possible. */
-    String name(String qualifiedName) {
-      int dot = qualifiedName.lastIndexOf('.');
-      String simple = qualifiedName.substring(dot + 1);
-      String typePackage = dot < 0 ? "" : qualifiedName.substring(0, dot);
-      String owner = qualifiedBySimpleName.putIfAbsent(simple, qualifiedName);
-      if (owner != null && !owner.equals(qualifiedName)) {
-        return qualifiedName;
-      }
-      if (!typePackage.equals(pkg)) {
-        imported.add(qualifiedName);
-      }
-      return simple;
+    if (i == source.length()) {
+      return source;
     }
-
-    void appendTo(StringBuilder file) {
-      for (String name : imported) {
-        file.append("import ").append(name).append(";\n");
-      }
-      if (!imported.isEmpty()) {
-        file.append('\n');
+    StringBuilder escaped = new StringBuilder(source.length() + 64).append(source, 0, i);
+    for (; i < source.length(); i++) {
+      char c = source.charAt(i);
+      if (c < 0x80) {
+        escaped.append(c);
+      } else {
+        escaped.append("\\u").append(HexFormat.of().toHexDigits(c));
       }
     }
-
-    private static String qualify(String pkg, String simpleName) {
-      return pkg.isEmpty() ? simpleName : pkg + "." + simpleName;
-    }
+    return escaped.toString();
   }
 }
